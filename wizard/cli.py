@@ -1,0 +1,190 @@
+"""The `wizard` command line. Only `launch_app` imports Textual, and only when it runs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from wizard.diagnostics import Diagnostic
+from wizard.loader import TreeError, load, read, resolve, shipped_trees
+from wizard.toml import TOMLDecodeError, parse_toml
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _version() -> str:
+    try:
+        return version("china-pathways-wizard")
+    except PackageNotFoundError:  # pragma: no cover - running from a checkout without install
+        return "0+unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wizard",
+        description="China Pathways Wizard: questions about China's visa, internship and "
+        "permanent-residence rules, ending in a recommended pathway with its risks, checklist "
+        "and sources. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--data-dir", type=Path, help="folder for sessions (default: the user "
+                        "data folder, or $WIZARD_DATA_DIR)")
+    parser.add_argument("--counselor", action="store_true", help="open the app in counselor mode")
+    parser.add_argument("--lang", default="en", help="language of tree texts (default: en)")
+    parser.set_defaults(handler=launch_app, tree=None, session=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("check", help="load and lint trees; print every problem as file:line: node: message",
+                       description="Load and lint tree files. Errors exit 1; warnings exit 0 unless --strict.")
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="tree files or folders of them (default: the shipped trees)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the tree format",
+                       description="Print the JSON Schema of the tree format, for editors such as Taplo.")
+    p.set_defaults(handler=cmd_schema)
+
+    p = sub.add_parser("run", help="walk a tree headlessly from a file of answers",
+                       description="Walk TREE with the answers in FILE (a TOML table of question id = "
+                       "answer) and print the outcome. When the answers run out, print the next "
+                       "question and exit 2.")
+    p.add_argument("tree", metavar="TREE", help="a shipped tree's id or a path to a TOML file")
+    p.add_argument("--answers", type=Path, required=True, metavar="FILE.toml")
+    p.add_argument("--format", choices=["text", "md", "json"], default="text")
+    p.set_defaults(handler=cmd_run)
+
+    p = sub.add_parser("paths", help="count the paths to each outcome and show a shortest one",
+                       description="For every outcome: how many distinct paths reach it and one "
+                       "shortest answer sequence (counted over the graph, never by enumerating).")
+    p.add_argument("tree", metavar="TREE")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(handler=cmd_paths)
+
+    p = sub.add_parser("graph", help="draw the tree as a Mermaid or Graphviz diagram",
+                       description="Print the tree as a diagram: questions, outcomes coloured by "
+                       "verdict, edges labelled with the option.")
+    p.add_argument("tree", metavar="TREE")
+    p.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
+    p.set_defaults(handler=cmd_graph)
+
+    p = sub.add_parser("start", help="open the app at the first question of TREE",
+                       description="Open the app directly at TREE's first question.")
+    p.add_argument("tree", metavar="TREE")
+    p.set_defaults(handler=launch_app)
+
+    for register in _extra_commands():
+        register(sub)
+    return parser
+
+
+def _extra_commands() -> list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]]:
+    """Commands that live beside their feature (sessions, exports), registered here."""
+    return []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        handler: Handler = args.handler
+        return handler(args)
+    except TreeError as error:
+        for diagnostic in error.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def launch_app(args: argparse.Namespace) -> int:
+    from screens.app import run_app  # Textual is imported only here
+
+    return run_app(args)
+
+
+def _tree_files(paths: list[Path]) -> list[Path]:
+    if not paths:
+        return shipped_trees()
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.rglob("*.toml")) if path.is_dir() else [path]
+    return files
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from wizard.lint import lint_files
+
+    files = _tree_files(args.paths)
+    diagnostics = lint_files(files)
+    for diagnostic in diagnostics:
+        print(diagnostic)
+    errors = sum(d.level == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from wizard.schema import Tree
+
+    schema = Tree.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "China Pathways Wizard decision tree"
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
+    return 0
+
+
+def _read_answers(path: Path) -> dict[str, object] | None:
+    try:
+        return parse_toml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{path}: cannot read answers: {error}", file=sys.stderr)
+    except TOMLDecodeError as error:
+        print(f"{path}: not valid TOML: {error}", file=sys.stderr)
+    return None
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from wizard.report import question_text, render
+    from wizard.walk import Walk
+
+    tree = load(args.tree)
+    answers = _read_answers(args.answers)
+    if answers is None:
+        return 1
+    walk, problems = Walk.replay(tree, answers.items())
+    for problem in problems:
+        print(f"{args.answers}: {problem}", file=sys.stderr)
+    if walk.current is not None:
+        sys.stdout.write(question_text(walk.current, args.lang))
+        return 2
+    sys.stdout.write(render(walk, args.format, args.lang))
+    return 0
+
+
+def cmd_paths(args: argparse.Namespace) -> int:
+    from wizard.paths import count_paths, format_paths
+
+    tree = load(args.tree)
+    sys.stdout.write(format_paths(tree, count_paths(tree), args.format))
+    return 0
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from wizard.drawing import dot, mermaid
+
+    tree = load(args.tree)
+    sys.stdout.write(dot(tree) if args.format == "dot" else mermaid(tree))
+    return 0
+
+
+__all__ = ["Diagnostic", "build_parser", "main", "read", "resolve"]
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,27 @@
+"""Messages about a tree file: `file:line: node-id: severity: message [rule]`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem found in a tree file, located by file, line and node."""
+
+    file: str
+    line: int
+    node: str
+    message: str
+    level: Level = "error"
+    rule: str = "schema"
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.node}: {self.level}: {self.message} [{self.rule}]"
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.level == "error" for d in diagnostics)
