@@ -55,7 +55,9 @@ def _multi(question: MultiQuestion, raw: object) -> list[str]:
     ids = _ids(question)
     unknown = [p for p in raw if p not in ids]
     if unknown:
-        raise AnswerError(f"not options here: {', '.join(map(_show, unknown))}; choose from: {', '.join(ids)}")
+        raise AnswerError(
+            f"not options here: {', '.join(map(_show, unknown))}; choose from: {', '.join(ids)}"
+        )
     chosen = [i for i in ids if i in raw]
     if len(chosen) < question.min_choices:
         raise AnswerError(f"choose at least {question.min_choices}")

@@ -31,49 +31,75 @@ def build_parser() -> argparse.ArgumentParser:
         "and sources. With no command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
-    parser.add_argument("--data-dir", type=Path, help="folder for sessions (default: the user "
-                        "data folder, or $WIZARD_DATA_DIR)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help="folder for sessions (default: the user data folder, or $WIZARD_DATA_DIR)",
+    )
     parser.add_argument("--counselor", action="store_true", help="open the app in counselor mode")
     parser.add_argument("--lang", default="en", help="language of tree texts (default: en)")
     parser.set_defaults(handler=launch_app, tree=None, session=None)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    p = sub.add_parser("check", help="load and lint trees; print every problem as file:line: node: message",
-                       description="Load and lint tree files. Errors exit 1; warnings exit 0 unless --strict.")
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="tree files or folders of them (default: the shipped trees)")
+    p = sub.add_parser(
+        "check",
+        help="load and lint trees; print every problem as file:line: node: message",
+        description="Load and lint tree files. Errors exit 1; warnings exit 0 unless --strict.",
+    )
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="tree files or folders of them (default: the shipped trees)",
+    )
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.set_defaults(handler=cmd_check)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of the tree format",
-                       description="Print the JSON Schema of the tree format, for editors such as Taplo.")
+    p = sub.add_parser(
+        "schema",
+        help="print the JSON Schema of the tree format",
+        description="Print the JSON Schema of the tree format, for editors such as Taplo.",
+    )
     p.set_defaults(handler=cmd_schema)
 
-    p = sub.add_parser("run", help="walk a tree headlessly from a file of answers",
-                       description="Walk TREE with the answers in FILE (a TOML table of question id = "
-                       "answer) and print the outcome. When the answers run out, print the next "
-                       "question and exit 2.")
+    p = sub.add_parser(
+        "run",
+        help="walk a tree headlessly from a file of answers",
+        description="Walk TREE with the answers in FILE (a TOML table of question id = "
+        "answer) and print the outcome. When the answers run out, print the next "
+        "question and exit 2.",
+    )
     p.add_argument("tree", metavar="TREE", help="a shipped tree's id or a path to a TOML file")
     p.add_argument("--answers", type=Path, required=True, metavar="FILE.toml")
     p.add_argument("--format", choices=["text", "md", "json"], default="text")
     p.set_defaults(handler=cmd_run)
 
-    p = sub.add_parser("paths", help="count the paths to each outcome and show a shortest one",
-                       description="For every outcome: how many distinct paths reach it and one "
-                       "shortest answer sequence (counted over the graph, never by enumerating).")
+    p = sub.add_parser(
+        "paths",
+        help="count the paths to each outcome and show a shortest one",
+        description="For every outcome: how many distinct paths reach it and one "
+        "shortest answer sequence (counted over the graph, never by enumerating).",
+    )
     p.add_argument("tree", metavar="TREE")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(handler=cmd_paths)
 
-    p = sub.add_parser("graph", help="draw the tree as a Mermaid or Graphviz diagram",
-                       description="Print the tree as a diagram: questions, outcomes coloured by "
-                       "verdict, edges labelled with the option.")
+    p = sub.add_parser(
+        "graph",
+        help="draw the tree as a Mermaid or Graphviz diagram",
+        description="Print the tree as a diagram: questions, outcomes coloured by "
+        "verdict, edges labelled with the option.",
+    )
     p.add_argument("tree", metavar="TREE")
     p.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
     p.set_defaults(handler=cmd_graph)
 
-    p = sub.add_parser("start", help="open the app at the first question of TREE",
-                       description="Open the app directly at TREE's first question.")
+    p = sub.add_parser(
+        "start",
+        help="open the app at the first question of TREE",
+        description="Open the app directly at TREE's first question.",
+    )
     p.add_argument("tree", metavar="TREE")
     p.set_defaults(handler=launch_app)
 
@@ -82,7 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _extra_commands() -> list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]]:
+def _extra_commands() -> list[
+    Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]
+]:
     """Commands that live beside their feature (sessions, exports), registered here."""
     return []
 
@@ -105,7 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def launch_app(args: argparse.Namespace) -> int:
     from screens.app import run_app  # Textual is imported only here
 
-    return run_app(args)
+    code: int = run_app(args)
+    return code
 
 
 def _tree_files(paths: list[Path]) -> list[Path]:
@@ -126,7 +155,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(diagnostic)
     errors = sum(d.level == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
-    print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    print(
+        f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)", file=sys.stderr
+    )
     return 1 if errors or (args.strict and warnings) else 0
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+_KEY = re.compile(
+    r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
+)
 _PART = re.compile(r"""\s*("([^"]*)"|'([^']*)'|[A-Za-z0-9_-]+)\s*(?:\.|$)""")
 
 Path = tuple[str | int, ...]
@@ -42,7 +44,7 @@ class LineIndex:
                     in_multiline = None
                 continue
             header = _HEADER.match(line)
-            if header and not line.lstrip().startswith("[\""):
+            if header and not line.lstrip().startswith('["'):
                 table = self._enter(header.group(1) == "[[", _split(header.group(2)), number)
                 continue
             key = _KEY.match(line)

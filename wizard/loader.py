@@ -66,7 +66,9 @@ def read(path: Path) -> Loaded:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            return fail(f"file too large ({size // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)")
+            return fail(
+                f"file too large ({size // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)"
+            )
         raw = path.read_bytes()
     except IsADirectoryError:
         return fail("is a folder, not a TOML file")
@@ -144,7 +146,8 @@ def _explain(item: Any, loc: list[str | int]) -> str:
     if kind == "missing":
         return f"missing key `{loc[-1]}`"
     if kind == "union_tag_invalid":
-        return f"unknown question type {item['input']!r} (expected one of {', '.join(sorted(_QUESTION_TYPES))})"
+        expected = ", ".join(sorted(_QUESTION_TYPES))
+        return f"unknown question type {item['input']!r} (expected one of {expected})"
     if kind == "union_tag_not_found":
         return "missing key `type` (choice, yesno, multi, number, date or text)"
     if kind == "string_pattern_mismatch" and "url" not in where:

@@ -15,24 +15,63 @@ def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
     assert outcome is not None
     risks = sorted(walk.risks, key=lambda hit: -hit.severity_rank)
     return {
-        "tree": {"id": tree.id, "version": tree.tree.version, "title": tr(tree.tree.title, lang),
-                 "last_reviewed": tree.tree.last_reviewed.isoformat()},
-        "outcome": {"id": outcome.id, "title": tr(outcome.title, lang), "verdict": outcome.verdict,
-                    "summary": tr(outcome.summary, lang)},
-        "why": [{"question": s.id, "prompt": tr(s.question.prompt, lang),
-                 "answer": _jsonable(s.answer), "label": walk.label(s, lang)} for s in walk.why],
-        "alternatives": [{"id": a, "title": tr(tree.outcomes[a].title, lang),
-                          "verdict": tree.outcomes[a].verdict}
-                         for a in outcome.alternatives if a in tree.outcomes],
-        "risks": [{"id": h.risk.id, "severity": h.risk.severity, "title": tr(h.risk.title, lang),
-                   "detail": tr(h.risk.detail, lang), "mitigation": tr(h.risk.mitigation, lang)}
-                  for h in risks],
+        "tree": {
+            "id": tree.id,
+            "version": tree.tree.version,
+            "title": tr(tree.tree.title, lang),
+            "last_reviewed": tree.tree.last_reviewed.isoformat(),
+        },
+        "outcome": {
+            "id": outcome.id,
+            "title": tr(outcome.title, lang),
+            "verdict": outcome.verdict,
+            "summary": tr(outcome.summary, lang),
+        },
+        "why": [
+            {
+                "question": s.id,
+                "prompt": tr(s.question.prompt, lang),
+                "answer": _jsonable(s.answer),
+                "label": walk.label(s, lang),
+            }
+            for s in walk.why
+        ],
+        "alternatives": [
+            {
+                "id": a,
+                "title": tr(tree.outcomes[a].title, lang),
+                "verdict": tree.outcomes[a].verdict,
+            }
+            for a in outcome.alternatives
+            if a in tree.outcomes
+        ],
+        "risks": [
+            {
+                "id": h.risk.id,
+                "severity": h.risk.severity,
+                "title": tr(h.risk.title, lang),
+                "detail": tr(h.risk.detail, lang),
+                "mitigation": tr(h.risk.mitigation, lang),
+            }
+            for h in risks
+        ],
         "steps": [tr(step, lang) for step in outcome.steps],
-        "checklist": [{"id": i.id, "text": tr(i.text, lang), "who": i.who, "when": tr(i.when, lang),
-                       "required": i.required} for i in outcome.checklist],
+        "checklist": [
+            {
+                "id": i.id,
+                "text": tr(i.text, lang),
+                "who": i.who,
+                "when": tr(i.when, lang),
+                "required": i.required,
+            }
+            for i in outcome.checklist
+        ],
         "sources": [_source(tree, s, lang) for s in _cited(walk)],
-        "continue": ({"tree": outcome.continue_.tree, "label": tr(outcome.continue_.label, lang)}
-                     if outcome.continue_ else None),
+        "continue": (
+            {"tree": outcome.continue_.tree, "label": tr(outcome.continue_.label, lang)}
+            if outcome.continue_
+            else None
+        ),
         "disclaimer": tr(tree.tree.disclaimer, lang),
     }
 
@@ -51,9 +90,14 @@ def _cited(walk: Walk) -> list[str]:
 
 def _source(tree: Tree, sid: str, lang: str) -> dict[str, Any]:
     source = tree.sources[sid]
-    return {"id": sid, "title": tr(source.title, lang), "publisher": tr(source.publisher, lang),
-            "url": source.url, "accessed": source.accessed.isoformat(),
-            "published": source.published.isoformat() if source.published else None}
+    return {
+        "id": sid,
+        "title": tr(source.title, lang),
+        "publisher": tr(source.publisher, lang),
+        "url": source.url,
+        "accessed": source.accessed.isoformat(),
+        "published": source.published.isoformat() if source.published else None,
+    }
 
 
 def _jsonable(value: object) -> object:
@@ -72,25 +116,38 @@ def _markdown(d: dict[str, Any]) -> str:
     out = [f"# {o['title']}", "", f"**Verdict:** {o['verdict']}", "", o["summary"], "", "## Why"]
     out += [f"- {w['prompt']} **{w['label']}**" for w in d["why"]]
     if d["alternatives"]:
-        out += ["", "## Alternatives"] + [f"- {a['title']} ({a['verdict']})" for a in d["alternatives"]]
+        out += ["", "## Alternatives"] + [
+            f"- {a['title']} ({a['verdict']})" for a in d["alternatives"]
+        ]
     if d["risks"]:
         out += ["", "## Risks"]
-        out += [f"- **{r['severity'].upper()}: {r['title']}.** {r['detail']} *What to do:* {r['mitigation']}"
-                for r in d["risks"]]
+        out += [
+            f"- **{r['severity'].upper()}: {r['title']}.** {r['detail']}"
+            f" *What to do:* {r['mitigation']}"
+            for r in d["risks"]
+        ]
     if d["steps"]:
         out += ["", "## Steps"] + [f"{i}. {s}" for i, s in enumerate(d["steps"], 1)]
     if d["checklist"]:
         out += ["", "## Checklist"]
-        out += [f"- [ ] {c['text']} ({c['who']}, {c['when']}{'' if c['required'] else ', optional'})"
-                for c in d["checklist"]]
+        out += [
+            f"- [ ] {c['text']} ({c['who']}, {c['when']}{'' if c['required'] else ', optional'})"
+            for c in d["checklist"]
+        ]
     if d["continue"]:
         out += ["", f"**Next:** {d['continue']['label']} (`wizard start {d['continue']['tree']}`)"]
     out += ["", "## Sources"]
-    out += [f"- {s['title']}, {s['publisher']}: <{s['url']}> (accessed {s['accessed']})"
-            for s in d["sources"]]
+    out += [
+        f"- {s['title']}, {s['publisher']}: <{s['url']}> (accessed {s['accessed']})"
+        for s in d["sources"]
+    ]
     t = d["tree"]
-    out += ["", f"*{t['title']}, version {t['version']}, last reviewed {t['last_reviewed']}. "
-            f"{d['disclaimer']}*", ""]
+    out += [
+        "",
+        f"*{t['title']}, version {t['version']}, last reviewed {t['last_reviewed']}. "
+        f"{d['disclaimer']}*",
+        "",
+    ]
     return "\n".join(out)
 
 
@@ -99,26 +156,39 @@ def _text(d: dict[str, Any]) -> str:
     out = [f"{o['title']}", f"Verdict: {o['verdict']}", "", o["summary"], "", "Why:"]
     out += [f"  - {w['prompt']} {w['label']}" for w in d["why"]]
     if d["alternatives"]:
-        out += ["", "Alternatives:"] + [f"  - {a['title']} ({a['verdict']})" for a in d["alternatives"]]
+        out += ["", "Alternatives:"] + [
+            f"  - {a['title']} ({a['verdict']})" for a in d["alternatives"]
+        ]
     if d["risks"]:
         out += ["", "Risks:"]
         for r in d["risks"]:
-            out += [f"  [{r['severity'].upper()}] {r['title']}", f"      {r['detail']}",
-                    f"      What to do: {r['mitigation']}"]
+            out += [
+                f"  [{r['severity'].upper()}] {r['title']}",
+                f"      {r['detail']}",
+                f"      What to do: {r['mitigation']}",
+            ]
     if d["steps"]:
         out += ["", "Steps:"] + [f"  {i}. {s}" for i, s in enumerate(d["steps"], 1)]
     if d["checklist"]:
         out += ["", "Checklist:"]
-        out += [f"  [ ] {c['text']} ({c['who']}, {c['when']}{'' if c['required'] else ', optional'})"
-                for c in d["checklist"]]
+        out += [
+            f"  [ ] {c['text']} ({c['who']}, {c['when']}{'' if c['required'] else ', optional'})"
+            for c in d["checklist"]
+        ]
     if d["continue"]:
         out += ["", f"Next: {d['continue']['label']} (wizard start {d['continue']['tree']})"]
     out += ["", "Sources:"]
-    out += [f"  - {s['title']}, {s['publisher']}, {s['url']} (accessed {s['accessed']})"
-            for s in d["sources"]]
+    out += [
+        f"  - {s['title']}, {s['publisher']}, {s['url']} (accessed {s['accessed']})"
+        for s in d["sources"]
+    ]
     t = d["tree"]
-    out += ["", f"{t['title']}, version {t['version']}, last reviewed {t['last_reviewed']}.",
-            d["disclaimer"], ""]
+    out += [
+        "",
+        f"{t['title']}, version {t['version']}, last reviewed {t['last_reviewed']}.",
+        d["disclaimer"],
+        "",
+    ]
     return "\n".join(out)
 
 
@@ -127,7 +197,7 @@ def question_text(question: AnyQuestion, lang: str = "en") -> str:
     lines = [f"Next question ({question.id}, {question.type}): {tr(question.prompt, lang)}"]
     if question.help:
         lines.append(f"  Why we ask: {tr(question.help, lang)}")
-    lines += [f"  {o.id}: {tr(o.label, lang) or o.id}" for o in question.options]
+    lines += [f"  {o.id}: {o.text(lang)}" for o in question.options]
     return "\n".join(lines) + "\n"
 
 

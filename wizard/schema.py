@@ -162,6 +162,10 @@ class Option(Model):
     routes: list[Route] = Field(default_factory=list)
     """Routes tried in order before `next`; the first whose condition holds wins."""
 
+    def text(self, lang: str = "en") -> str:
+        """The label shown; yes/no options without one read Yes / No."""
+        return tr(self.label, lang) or self.id.capitalize()
+
 
 class QuestionBase(Model):
     prompt: Text

@@ -170,7 +170,7 @@ class Walk:
 
     def revise(self, question_id: str, raw: object) -> list[Step]:
         """Change an earlier answer and continue. Later answers still on the new path are kept;
-        the others are dropped and returned. AnswerError (and no change) if the answer is refused."""
+        the others are dropped and returned. AnswerError, and no change, if it is refused."""
         index = next((i for i, s in enumerate(self._path) if s.id == question_id), None)
         if index is None:
             raise AnswerError(f"{question_id!r} has not been answered on this path")
@@ -200,7 +200,7 @@ class Walk:
 
 def answer_label(question: AnyQuestion, answer: AnswerValue, lang: str = "en") -> str:
     """An answer in words, for screens and summaries."""
-    labels = {o.id: tr(o.label, lang) or o.id.capitalize() for o in question.options}
+    labels = {o.id: o.text(lang) for o in question.options}
     if isinstance(answer, list):
         return ", ".join(labels.get(a, a) for a in answer) or "(none)"
     if isinstance(answer, str) and answer in labels:
@@ -209,4 +209,3 @@ def answer_label(question: AnyQuestion, answer: AnswerValue, lang: str = "en") -
     if unit and isinstance(answer, int | float):
         return f"{answer} {tr(unit, lang)}"
     return answer.isoformat() if hasattr(answer, "isoformat") else str(answer)
-
