@@ -14,6 +14,7 @@ from wizard.loader import TreeError, load, read, resolve, shipped_trees
 from wizard.toml import TOMLDecodeError, parse_toml
 
 Handler = Callable[[argparse.Namespace], int]
+TREE_HELP = "a shipped tree's id (e.g. internship) or a path to a TOML file"
 
 
 def _version() -> str:
@@ -70,9 +71,20 @@ def build_parser() -> argparse.ArgumentParser:
         "answer) and print the outcome. When the answers run out, print the next "
         "question and exit 2.",
     )
-    p.add_argument("tree", metavar="TREE", help="a shipped tree's id or a path to a TOML file")
-    p.add_argument("--answers", type=Path, required=True, metavar="FILE.toml")
-    p.add_argument("--format", choices=["text", "md", "json"], default="text")
+    p.add_argument("tree", metavar="TREE", help=TREE_HELP)
+    p.add_argument(
+        "--answers",
+        type=Path,
+        required=True,
+        metavar="FILE.toml",
+        help="TOML table of question id = answer (option ids, numbers, dates, text)",
+    )
+    p.add_argument(
+        "--format",
+        choices=["text", "md", "json"],
+        default="text",
+        help="output format (default: text)",
+    )
     p.set_defaults(handler=cmd_run)
 
     p = sub.add_parser(
@@ -81,8 +93,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="For every outcome: how many distinct paths reach it and one "
         "shortest answer sequence (counted over the graph, never by enumerating).",
     )
-    p.add_argument("tree", metavar="TREE")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("tree", metavar="TREE", help=TREE_HELP)
+    p.add_argument(
+        "--format", choices=["text", "json"], default="text", help="output format (default: text)"
+    )
     p.set_defaults(handler=cmd_paths)
 
     p = sub.add_parser(
@@ -91,8 +105,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print the tree as a diagram: questions, outcomes coloured by "
         "verdict, edges labelled with the option.",
     )
-    p.add_argument("tree", metavar="TREE")
-    p.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
+    p.add_argument("tree", metavar="TREE", help=TREE_HELP)
+    p.add_argument(
+        "--format",
+        choices=["mermaid", "dot"],
+        default="mermaid",
+        help="diagram language (default: mermaid)",
+    )
     p.set_defaults(handler=cmd_graph)
 
     p = sub.add_parser(
@@ -100,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the app at the first question of TREE",
         description="Open the app directly at TREE's first question.",
     )
-    p.add_argument("tree", metavar="TREE")
+    p.add_argument("tree", metavar="TREE", help=TREE_HELP)
     p.set_defaults(handler=launch_app)
 
     for register in _extra_commands():

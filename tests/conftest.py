@@ -1,0 +1,21 @@
+"""Fixtures shared by every test folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wizard.loader import read
+from wizard.schema import Tree
+
+DATA = Path(__file__).parent / "data"
+SAMPLE = DATA / "good" / "sample.toml"
+
+
+@pytest.fixture
+def sample_tree() -> Tree:
+    """A small tree using every question type and condition operator (tests/data/good)."""
+    loaded = read(SAMPLE)
+    assert loaded.tree is not None, loaded.diagnostics
+    return loaded.tree

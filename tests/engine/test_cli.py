@@ -1,0 +1,114 @@
+"""The command line: run, paths, graph, schema, help and version, and clean errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SAMPLE
+from wizard.cli import build_parser, main
+
+
+def answers_file(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "answers.toml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_run_prints_the_outcome(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = answers_file(
+        tmp_path, 'enrolment = "china"\nfield = "yes"\nstart-date = 2026-03-01\n'
+    )
+    assert main(["run", str(SAMPLE), "--answers", answers]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("X1 visa with an internship remark\nVerdict: recommended\n")
+    assert "  - Is the internship in your field of study? Yes" in out
+    assert "Internship approval letter (university, before you start)" in out
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_run_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    answers = answers_file(tmp_path, 'enrolment = "overseas"\nmonths = 12\n')
+    assert main(["run", str(SAMPLE), "--answers", answers, "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    if fmt == "json":
+        data = json.loads(out)
+        assert data["outcome"]["id"] == "too-long"
+        assert [w["answer"] for w in data["why"]] == ["overseas", 12]
+        assert data["risks"][0]["severity"] == "high"
+    else:
+        assert out.startswith("# Too long for an S2\n")
+
+
+def test_run_stops_at_the_next_question_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = answers_file(tmp_path, 'enrolment = "china"\n')
+    assert main(["run", str(SAMPLE), "--answers", answers]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("Next question (field, yesno): Is the internship in your field of study?")
+    assert "  yes: Yes\n  no: No\n" in out
+
+
+def test_run_reports_a_refused_answer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = answers_file(tmp_path, 'enrolment = "overseas"\nmonths = "lots"\n')
+    assert main(["run", str(SAMPLE), "--answers", answers]) == 2
+    captured = capsys.readouterr()
+    assert "months: 'lots' is not a number" in captured.err
+    assert "Next question (months, number)" in captured.out
+
+
+def test_run_with_a_broken_answers_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answers = answers_file(tmp_path, "enrolment = \n")
+    assert main(["run", str(SAMPLE), "--answers", answers]) == 1
+    assert "not valid TOML" in capsys.readouterr().err
+    assert main(["run", str(SAMPLE), "--answers", str(tmp_path / "none.toml")]) == 1
+    assert "cannot read answers" in capsys.readouterr().err
+
+
+def test_run_with_a_broken_tree(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tree = tmp_path / "tree.toml"
+    tree.write_text("[tree]\nid = 3\n")
+    assert main(["run", str(tree), "--answers", answers_file(tmp_path, "")]) == 1
+    assert f"{tree}:2: tree: error: id: Input should be a valid string" in capsys.readouterr().err
+
+
+def test_paths_and_graph(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["paths", str(SAMPLE)]) == 0
+    assert "not-allowed (not-advised): Not allowed\n  paths: 3" in capsys.readouterr().out
+    assert main(["graph", str(SAMPLE), "--format", "dot"]) == 0
+    assert capsys.readouterr().out.startswith('digraph "sample" {')
+    assert main(["graph", str(SAMPLE)]) == 0
+    assert capsys.readouterr().out.startswith("flowchart TD")
+
+
+def test_schema_is_json_schema_of_the_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert set(schema["properties"]) == {"tree", "sources", "risks", "nodes", "outcomes"}
+    assert schema["additionalProperties"] is False
+    assert (
+        "ChoiceQuestion" in schema["$defs"]
+        and "continue" in schema["$defs"]["Outcome"]["properties"]
+    )
+
+
+def test_every_command_has_complete_help(capsys: pytest.CaptureFixture[str]) -> None:
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert {"check", "schema", "run", "paths", "graph", "start"} <= set(commands)
+    for name, sub in commands.items():
+        text = sub.format_help()
+        assert sub.description, f"{name} has no description"
+        for action in sub._actions:
+            assert action.help, f"{name} {action.dest} has no help"
+        assert "usage: wizard" in text
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.startswith("wizard ")
