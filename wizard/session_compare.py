@@ -1,0 +1,131 @@
+"""Two sessions side by side ("what if"): outcomes, answers, risks and checklists. Pure data, for
+the comparison screen and `wizard sessions compare`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wizard.schema import SEVERITIES, Outcome, tr
+from wizard.sessions import Session
+from wizard.walk import Walk
+
+NOT_FINISHED = "(not finished)"
+ABSENT = "—"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the comparison: what it is about, and each side's value."""
+
+    label: str
+    left: str
+    right: str
+
+    @property
+    def differs(self) -> bool:
+        return self.left != self.right
+
+
+@dataclass
+class Comparison:
+    """Sections of rows, in the order shown: Outcome, Answers, Risks, Checklist."""
+
+    left_title: str
+    right_title: str
+    sections: dict[str, list[Row]] = field(default_factory=dict)
+
+    def as_text(self) -> str:
+        """A plain-text table (for the command line); `*` marks rows that differ."""
+        rows = [r for section in self.sections.values() for r in section]
+        width = max([len(r.label) for r in rows] + [8])
+        left = max([len(r.left) for r in rows] + [len(self.left_title)])
+        out = [f"  {'':<{width}}  {self.left_title:<{left}}  {self.right_title}"]
+        for name, section in self.sections.items():
+            out.append(f"{name}:")
+            out += [
+                f"{'*' if r.differs else ' '} {r.label:<{width}}  {r.left:<{left}}  {r.right}"
+                for r in section
+            ]
+        return "\n".join(out) + "\n"
+
+
+def side_title(session: Session) -> str:
+    who = session.client_name or "(no client)"
+    return f"{who} · {session.id}"
+
+
+def compare(
+    left: tuple[Session, Walk], right: tuple[Session, Walk], lang: str = "en"
+) -> Comparison:
+    """Compare two sessions with their walks (as rebuilt by `wizard.session_resume.replay`)."""
+    (ls, lw), (rs, rw) = left, right
+    result = Comparison(side_title(ls), side_title(rs))
+    result.sections["Outcome"] = [
+        Row("outcome", _outcome(lw.outcome, lang), _outcome(rw.outcome, lang)),
+        Row("verdict", _verdict(lw.outcome), _verdict(rw.outcome)),
+    ]
+    result.sections["Answers"] = _answers(lw, rw, lang)
+    result.sections["Risks"] = _risks(lw, rw, lang)
+    result.sections["Checklist"] = _checklist((ls, lw), (rs, rw), lang)
+    return result
+
+
+def _outcome(outcome: Outcome | None, lang: str) -> str:
+    return tr(outcome.title, lang) if outcome is not None else NOT_FINISHED
+
+
+def _verdict(outcome: Outcome | None) -> str:
+    return outcome.verdict if outcome is not None else ABSENT
+
+
+def _answers(lw: Walk, rw: Walk, lang: str) -> list[Row]:
+    """Every question answered on either side, in the order first asked."""
+    left = {s.id: s for s in lw.path}
+    right = {s.id: s for s in rw.path}
+    rows = []
+    for qid in dict.fromkeys([*left, *right]):
+        step = left.get(qid) or right[qid]
+        rows.append(
+            Row(
+                tr(step.question.prompt, lang),
+                lw.label(left[qid], lang) if qid in left else ABSENT,
+                rw.label(right[qid], lang) if qid in right else ABSENT,
+            )
+        )
+    return rows
+
+
+def _risks(lw: Walk, rw: Walk, lang: str) -> list[Row]:
+    """Every risk met on either side, most severe first; a side shows the severity if met."""
+    left = {h.risk.id: h for h in lw.risks}
+    right = {h.risk.id: h for h in rw.risks}
+    hits = left | {rid: hit for rid, hit in right.items() if rid not in left}
+    order = sorted(hits, key=lambda rid: -SEVERITIES.index(hits[rid].risk.severity))
+    return [
+        Row(
+            tr(hits[rid].risk.title, lang),
+            left[rid].risk.severity if rid in left else ABSENT,
+            right[rid].risk.severity if rid in right else ABSENT,
+        )
+        for rid in order
+    ]
+
+
+def _checklist(left: tuple[Session, Walk], right: tuple[Session, Walk], lang: str) -> list[Row]:
+    """Every checklist item of either outcome: `[x]` ticked, `[ ]` to do, `—` not needed."""
+    sides = []
+    for session, walk in (left, right):
+        outcome = walk.outcome
+        items = {i.id: i for i in outcome.checklist} if outcome is not None else {}
+        ticked = set(session.ticked(outcome.id)) if outcome is not None else set()
+        sides.append((items, ticked))
+    (left_items, _), (right_items, _) = sides
+    merged = left_items | {k: v for k, v in right_items.items() if k not in left_items}
+
+    def mark(index: int, item_id: str) -> str:
+        items, ticked = sides[index]
+        if item_id not in items:
+            return ABSENT
+        return "[x]" if item_id in ticked else "[ ]"
+
+    return [Row(tr(item.text, lang), mark(0, iid), mark(1, iid)) for iid, item in merged.items()]
