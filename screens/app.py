@@ -1,0 +1,192 @@
+"""The Textual app: `make_app` builds it (for the CLI and the tests alike), `run_app` runs it.
+
+Startup imports only Textual and the home screen; the engine (and pydantic with it) is imported
+when a tree is opened, or in the home screen's worker while the first frame is already showing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from screens.commands import WizardCommands
+from screens.home import HomeScreen
+from screens.progress import Progress, WalkChanged
+
+if TYPE_CHECKING:
+    from screens.catalog import SessionCard, TreeCard
+    from wizard.schema import Tree
+
+TITLE = "China Pathways Wizard"
+
+
+@dataclass(frozen=True)
+class Options:
+    """How the app was started (from the command line, or by a test)."""
+
+    lang: str = "en"
+    counselor: bool = False
+    data_dir: Path | None = None
+    """Where sessions are saved (None: the default data folder)."""
+    session: str | None = None
+    """A saved session to resume at once."""
+    animate: bool = True
+    """False in tests and screenshots: no animations, no cursor blink."""
+
+
+class WizardApp(App[None]):
+    """Home, questions, answers and outcome; the rules all live in `wizard/`."""
+
+    TITLE = TITLE
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {WizardCommands}
+    BINDINGS = [
+        Binding("question_mark,f1", "help", "Keys", key_display="?", tooltip="List the keys"),
+    ]
+
+    def __init__(
+        self, tree: str | None = None, loaded: Tree | None = None, options: Options | None = None
+    ) -> None:
+        super().__init__()
+        self.options = options or Options()
+        self.initial_tree = tree
+        self.initial_loaded = loaded
+        self.lang = self.options.lang
+        self.catalog: list[TreeCard] = []
+        """The shipped trees, once the home screen has read them (for the command palette)."""
+        self.progress: Progress | None = None
+        """The walk in progress, if any."""
+        if not self.options.animate:
+            self.animation_level = "none"
+
+    def get_default_screen(self) -> Screen[None]:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self.options.counselor:
+            self.sub_title = "counselor mode"
+        if self.options.session is not None:
+            self.resume_session(self.options.session)
+        elif self.initial_tree is not None:
+            self.start_tree(self.initial_tree, self.initial_loaded)
+
+    # Walks
+
+    def start_tree(self, ref: str, loaded: Tree | None = None) -> None:
+        """Open a tree (a shipped id or a path) at its first question; say why if it cannot."""
+        tree = loaded or self._open_tree(ref)
+        if tree is None:
+            return
+        from wizard.walk import Walk
+
+        self.begin(Progress(Walk(tree), ref))
+
+    def _open_tree(self, ref: str) -> Tree | None:
+        from wizard.loader import TreeError, load
+
+        try:
+            return load(ref)
+        except TreeError as error:
+            problems = "\n".join(str(d) for d in error.diagnostics[:5]) or "unknown problem"
+            self.notify(problems, title=f"Cannot open {ref}", severity="error", markup=False)
+            return None
+
+    def begin(self, progress: Progress) -> None:
+        """Show `progress` on a fresh question screen above home (a new walk or a resumed one)."""
+        from screens.question import QuestionScreen
+
+        self.progress = progress
+        self._unwind()
+        self.push_screen(QuestionScreen(progress, self.lang))
+        self.post_message(WalkChanged(progress, "start"))
+
+    def on_walk_changed(self, event: WalkChanged) -> None:
+        """Every answer, back, revise, tick and start arrives here: sessions autosave here."""
+        self.progress = event.progress
+
+    def saved_sessions(self) -> list[SessionCard]:
+        """Sessions to offer on the home screen (the sessions feature fills this in).
+
+        Called from the home screen's worker thread: it may read files, not touch widgets."""
+        return []
+
+    def resume_session(self, key: str) -> None:
+        """Reopen a saved session (the sessions feature fills this in)."""
+        self.notify(f"Sessions are not available yet ({key}).", severity="warning", markup=False)
+
+    def _unwind(self) -> None:
+        """Pop every screen above home."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    # Actions, shared by bindings and the command palette
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_home(self) -> None:
+        self._unwind()
+
+    def action_answers(self) -> None:
+        answers = getattr(self.screen, "action_answers", None)
+        if answers is None:
+            self.notify("Start a pathway first: there are no answers yet.")
+        else:
+            answers()
+
+    def action_go_back(self) -> None:
+        back = getattr(self.screen, "action_back", None)
+        if back is None:
+            self.notify("There is no question to go back to here.")
+        else:
+            back()
+
+    def action_export(self) -> None:
+        """Export or email the outcome summary. The export feature replaces this body."""
+        if self.progress is None or not self.progress.walk.finished:
+            self.notify("Reach an outcome first: export saves or sends its summary.")
+            return
+        self.notify("Export is coming soon.", title="Export")
+
+
+def make_app(
+    tree: str | None = None,
+    *,
+    loaded: Tree | None = None,
+    session: str | None = None,
+    lang: str = "en",
+    counselor: bool = False,
+    data_dir: Path | None = None,
+    animate: bool = True,
+) -> WizardApp:
+    """The one way to build the app, for `wizard` and for the tests (`animate=False` there)."""
+    return WizardApp(tree, loaded, Options(lang, counselor, data_dir, session, animate))
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Run the app for `wizard` / `wizard start TREE`. A tree that does not load raises
+    `TreeError` before the screen is taken over, so the CLI prints its diagnostics."""
+    loaded = None
+    if args.tree is not None:
+        from wizard.loader import load
+
+        loaded = load(args.tree)
+    app = make_app(
+        args.tree,
+        loaded=loaded,
+        session=getattr(args, "session", None),
+        lang=args.lang,
+        counselor=args.counselor,
+        data_dir=args.data_dir,
+    )
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,117 @@
+"""The home screen: the shipped trees to start, and saved sessions to resume.
+
+The list is read in a worker thread after the first frame: reading it needs the engine modules,
+which bring pydantic, and the screen should appear before they are imported.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option as ListOption
+
+from screens.lists import ChoiceList
+from screens.literal import literal
+
+if TYPE_CHECKING:
+    from screens.catalog import SessionCard, TreeCard
+
+INTRO = (
+    "Answer a few questions to see which visa, internship or residence route fits you, "
+    "the risks on the way and what to prepare. Every fact cites its public source."
+)
+
+
+def tree_option(card: TreeCard) -> ListOption:
+    """A tree as title, summary and review date; a tree that cannot be read says why."""
+    parts: list[Content | str | tuple[str, str]] = [literal(card.title, "bold")]
+    if card.summary:
+        parts += ["\n", literal(card.summary)]
+    if card.problem:
+        parts += ["\n", literal(card.problem, "$text-error")]
+    else:
+        parts += [(f"\nLast reviewed {card.last_reviewed}", "$text-muted")]
+    return ListOption(Content.assemble(*parts), id=f"tree:{card.ref}", disabled=bool(card.problem))
+
+
+def session_option(card: SessionCard) -> ListOption:
+    body = Content.assemble(literal(card.title, "bold"), "\n", literal(card.detail, "$text-muted"))
+    return ListOption(body, id=f"session:{card.key}")
+
+
+class HomeScreen(Screen[None]):
+    """What to start or resume."""
+
+    CSS_PATH = "home.tcss"
+    AUTO_FOCUS = "#trees"
+    BINDINGS = [Binding("q", "app.quit", "Quit")]
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="?")
+        with VerticalScroll(id="home", can_focus=False):
+            yield Static(INTRO, id="intro")
+            yield Static(
+                Content.assemble(
+                    ("Start a pathway", "bold"),
+                    ("  ↑↓ or j/k move · Enter or 1-9 starts · ? lists keys", "$text-muted"),
+                ),
+                classes="section-title",
+            )
+            yield ChoiceList(id="trees")
+            yield Static("Looking for pathways…", id="trees-note")
+            yield Static(
+                Content.styled("Resume a saved session", "bold"),
+                classes="section-title",
+                id="sessions-title",
+            )
+            yield ChoiceList(id="sessions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#sessions-title").display = False
+        self.query_one("#sessions").display = False
+        self.load_catalog()
+
+    @work(thread=True, exclusive=True, group="catalog")
+    def load_catalog(self) -> None:
+        from screens.catalog import tree_cards
+
+        lang = getattr(self.app, "lang", "en")
+        cards = tree_cards(lang)
+        sessions = self.app.saved_sessions()
+        self.app.call_from_thread(self.show_catalog, cards, sessions)
+
+    def show_catalog(self, trees: list[TreeCard], sessions: list[SessionCard]) -> None:
+        """Fill the lists (also called again when sessions change)."""
+        self.app.catalog = trees
+        tree_list = self.query_one("#trees", ChoiceList)
+        tree_list.clear_options()
+        tree_list.add_options(tree_option(card) for card in trees)
+        note = self.query_one("#trees-note", Static)
+        note.update("" if trees else "No pathways are installed: the trees/ folder is empty.")
+        note.display = not trees
+        session_list = self.query_one("#sessions", ChoiceList)
+        session_list.clear_options()
+        session_list.add_options(session_option(card) for card in sessions)
+        self.query_one("#sessions-title").display = bool(sessions)
+        session_list.display = bool(sessions)
+        if trees:
+            tree_list.highlighted = 0
+        if self.focused is None:
+            (tree_list if trees else session_list).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        kind, _, key = (event.option.id or "").partition(":")
+        if kind == "tree":
+            self.app.start_tree(key)
+        elif kind == "session":
+            self.app.resume_session(key)

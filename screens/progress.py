@@ -1,0 +1,46 @@
+"""What the app holds about one person's way through one tree, and the message that says it changed.
+
+The engine's `Walk` is the whole state of the answers; `Progress` adds only what the screens add
+beside it (which checklist items are ticked, and which tree was opened). Every screen that changes
+either posts `WalkChanged`, so one handler on the app (`WizardApp.on_walk_changed`) sees every
+change: that is where sessions save.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from textual.message import Message
+
+if TYPE_CHECKING:  # the app's first frame must not wait for the engine (pydantic)
+    from wizard.walk import Walk
+
+Change = Literal["start", "answer", "back", "revise", "tick"]
+
+
+@dataclass
+class Progress:
+    """A walk plus the checklist ticks; the screens render it, the engine decides it."""
+
+    walk: Walk
+    tree_ref: str
+    """What was opened: a shipped tree's id or a path to a TOML file."""
+    ticked: set[str] = field(default_factory=set)
+    """Ids of the checklist items ticked on the outcome screen."""
+
+    def tick(self, item_id: str, ticked: bool = True) -> None:
+        """Tick (or untick) a checklist item."""
+        if ticked:
+            self.ticked.add(item_id)
+        else:
+            self.ticked.discard(item_id)
+
+
+class WalkChanged(Message):
+    """Posted (bubbling to the app) after every answer, back, revise, tick and start."""
+
+    def __init__(self, progress: Progress, change: Change) -> None:
+        super().__init__()
+        self.progress = progress
+        self.change: Change = change

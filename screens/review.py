@@ -1,0 +1,127 @@
+"""'Your answers': every answer given, any of which can be changed; and the list of answers a
+change dropped."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option as ListOption
+
+from screens.lists import ChoiceList
+from screens.literal import literal
+from screens.progress import Progress
+from wizard.schema import tr
+from wizard.walk import Step, answer_label
+
+
+def step_content(number: int | None, step: Step, lang: str) -> Content:
+    """`3. Prompt` over `   → answer`."""
+    prefix = f"{number}. " if number is not None else "• "
+    return Content.assemble(
+        (prefix, "$text-muted"),
+        literal(tr(step.question.prompt, lang)),
+        ("\n   → ", "$text-muted"),
+        literal(answer_label(step.question, step.answer, lang), "bold"),
+    )
+
+
+class AnswersScreen(Screen[str | None]):
+    """Lists the answers on the path; Enter returns the id of the one to change."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("escape,a", "close", "Return", tooltip="Back to where you were"),
+    ]
+
+    def __init__(self, progress: Progress, lang: str = "en") -> None:
+        super().__init__()
+        self.progress = progress
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        walk = self.progress.walk
+        yield Header(icon="?")
+        yield Static(
+            Content.assemble(
+                ("Your answers", "bold"),
+                ("  Enter changes the highlighted answer · Esc returns", "$text-muted"),
+            ),
+            id="answers-title",
+        )
+        yield ChoiceList(
+            *[
+                ListOption(step_content(n, step, self.lang), id=step.id)
+                for n, step in enumerate(walk.path, 1)
+            ],
+            id="answer-list",
+        )
+        yield Static(self._where(), id="where")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = tr(self.progress.walk.tree.tree.title, self.lang)
+        answers = self.query_one("#answer-list", ChoiceList)
+        answers.display = bool(self.progress.walk.path)
+        answers.focus()
+        if answers.option_count:
+            answers.highlighted = answers.option_count - 1
+
+    def _where(self) -> Content:
+        walk = self.progress.walk
+        if not walk.path:
+            return Content("No answers yet.")
+        if walk.outcome is not None:
+            return Content.assemble(
+                ("Outcome: ", "bold"), literal(tr(walk.outcome.title, self.lang))
+            )
+        if walk.current is not None:
+            return Content.assemble(
+                ("Next question: ", "bold"), literal(tr(walk.current.prompt, self.lang))
+            )
+        return Content("")
+
+    @on(OptionList.OptionSelected, "#answer-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class DroppedScreen(ModalScreen[None]):
+    """Says which later answers a change dropped, because they no longer lie on the path."""
+
+    CSS_PATH = "review.tcss"
+    BINDINGS = [
+        Binding("escape,enter,space", "close", "Continue"),
+    ]
+
+    def __init__(self, dropped: list[Step], lang: str = "en") -> None:
+        super().__init__()
+        self.dropped = dropped
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        count = len(self.dropped)
+        with Vertical(id="dropped-box"):
+            yield Static(
+                f"Your change dropped {count} later answer{'s' if count != 1 else ''}",
+                id="dropped-title",
+            )
+            with VerticalScroll(id="dropped-list"):
+                for step in self.dropped:
+                    yield Static(step_content(None, step, self.lang), classes="dropped")
+            yield Static(
+                "They no longer lie on your path. If you reach one of those questions again, "
+                "your earlier answer is offered again.\nPress Enter to continue.",
+                id="dropped-note",
+            )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
