@@ -10,7 +10,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard.loader import TreeError
 from wizard.schema import Tree, tr
@@ -21,7 +21,8 @@ from wizard.sessions import Session, SessionFileError
 from wizard.storage import data_dir
 from wizard.walk import answer_label
 
-SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
+if TYPE_CHECKING:
+    SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def register(sub: SubParsers) -> None:
