@@ -165,7 +165,8 @@ def show_text(session: Session) -> str:
         tree: Tree | None = session_tree(session)
     except TreeError as error:
         tree = None
-        out.append(f"Tree: {session.tree} {session.tree_version} (cannot be loaded: {error})")
+        out.append(f"Tree: {session.tree} {session.tree_version}, which cannot be loaded:")
+        out += [f"  {diagnostic}" for diagnostic in error.diagnostics]
     resumed = replay(session, tree) if tree is not None else None
     if tree is not None:
         out.append(f"Tree: {session.tree} {session.tree_version} “{tr(tree.tree.title, lang)}”")

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Literal
 
 from wizard.answers import AnswerError
-from wizard.loader import TreeError, load
+from wizard.diagnostics import Diagnostic
+from wizard.loader import TreeError, load, resolve
 from wizard.schema import AnswerValue, AnyQuestion, Tree, tr
 from wizard.session_store import OpenSession, SessionStore
 from wizard.sessions import Session, tree_hash
@@ -72,6 +73,9 @@ def session_tree(session: Session) -> Tree:
     tree with its id. `TreeError` when it cannot be loaded."""
     if session.tree_file and Path(session.tree_file).is_file():
         return load(Path(session.tree_file))
+    if session.tree_file and not resolve(session.tree).is_file():
+        message = f"the tree file is missing, and no shipped tree has the id {session.tree!r}"
+        raise TreeError([Diagnostic(session.tree_file, 1, session.tree, message, rule="file")])
     return load(session.tree)
 
 
@@ -93,8 +97,14 @@ def replay(session: Session, tree: Tree, lang: str | None = None) -> Resumed:
             issues.append(_refused(question, value, error, lang))
             break
         del pending[question.id]
+    # Answers not replayed stay pending (offered again later) when the walk stopped at a question;
+    # they are reported only when their question is gone, or the walk ended without them.
     stop = walk.current.id if walk.current is not None else None
-    issues += [_dropped(tree, qid, value, lang) for qid, value in pending.items() if qid != stop]
+    issues += [
+        _dropped(tree, qid, value, lang)
+        for qid, value in pending.items()
+        if qid != stop and (stop is None or qid not in tree.nodes)
+    ]
     on_path = walk.answers
     walk.remembered = {
         qid: value for qid, value in (session.remembered | pending).items() if qid not in on_path

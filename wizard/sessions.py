@@ -211,14 +211,10 @@ class Session(_Record):
         answers = []
         for step in walk.path:
             old = before.get(step.id)
-            same = old is not None and _same_value(old.value, step.answer)
-            answers.append(
-                AnswerRecord(
-                    question=step.id,
-                    value=step.answer,
-                    at=old.at if old is not None and same else now,
-                )
-            )
+            if old is not None and _same_value(old.value, step.answer):
+                answers.append(old)  # records are never changed in place, so sharing is safe
+            else:
+                answers.append(AnswerRecord(question=step.id, value=step.answer, at=now))
         changes = {
             "answers": answers,
             "remembered": dict(walk.remembered),
@@ -301,8 +297,13 @@ class Session(_Record):
         """The file text: absent fields and empty tables are left out (TOML has no null), and
         multi-line notes are written as multi-line strings, for people reading diffs."""
         data = self.model_dump(mode="python", exclude_none=True)
-        data = {k: v for k, v in data.items() if v != {}}
-        return tomli_w.dumps(data, multiline_strings=True)
+        answers = data.pop("answers")
+        text = tomli_w.dumps({k: v for k, v in data.items() if v != {}}, multiline_strings=True)
+        # Always one `[[answers]]` table per answer (tomli-w would inline short ones), so that the
+        # layout never changes with an answer's length and diffs stay one answer per hunk.
+        for record in answers:
+            text += "\n[[answers]]\n" + tomli_w.dumps(record, multiline_strings=True)
+        return text
 
     @classmethod
     def from_toml(cls, text: str) -> Session:

@@ -94,6 +94,8 @@ class LockOwner:
         Windows `os.kill(pid, 0)` would end the process, so there it is assumed alive."""
         if self.host != socket.gethostname() or os.name != "posix":
             return True
+        if self.pid <= 0:
+            return False  # unreadable lock content
         if self.pid == os.getpid():
             return True
         try:
@@ -143,18 +145,17 @@ class FileLock:
         """Take the lock; returns the previous owner if a stale or taken-over lock was replaced."""
         mine = LockOwner(os.getpid(), socket.gethostname(), _now())
         payload = json.dumps({"pid": mine.pid, "host": mine.host, "since": mine.since}).encode()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            _create_exclusive(self.path, payload)
         except FileExistsError:
             previous = self.owner()
             if previous is not None and previous.is_alive() and not take_over:
                 raise LockHeld(self.path, previous) from None
-            atomic_write(self.path, payload)  # replace the stale lock
+            # Replace the stale lock. Two instances doing this at the same moment could both
+            # think they hold it; the revision check on every save still catches that case.
+            atomic_write(self.path, payload)
             self.held = True
             return previous
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
         self.held = True
         return None
 
@@ -167,6 +168,26 @@ class FileLock:
         if owner is not None and owner.pid == os.getpid() and owner.host == socket.gethostname():
             with contextlib.suppress(OSError):
                 self.path.unlink()
+
+
+def _create_exclusive(path: Path, data: bytes) -> None:
+    """Create `path` holding `data`, or `FileExistsError`. The content is written to a temporary
+    file first and hard-linked into place, so nobody ever reads a half-written lock."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        try:
+            os.link(temp_name, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: exclusive create, then write
+            with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644), "wb") as f:
+                f.write(data)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
 
 
 def _now() -> str:
