@@ -1,0 +1,115 @@
+"""Editorial rules every shipped tree keeps: help on every question, complete outcomes, every
+claim sourced, review dates, and the known contradictions between sources kept visible."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.content.shipped import trees
+from wizard.schema import Tree, tr
+
+TREE_IDS = sorted(trees())
+
+
+def _tree(tree_id: str) -> Tree:
+    return trees()[tree_id]
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_metadata(tree_id: str) -> None:
+    meta = _tree(tree_id).tree
+    assert meta.last_reviewed == dt.date(2026, 11, 25)
+    assert meta.review_every_days == 180
+    assert "not legal advice" in tr(meta.disclaimer).lower()
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_every_question_says_why_and_cites_its_rule(tree_id: str) -> None:
+    tree = _tree(tree_id)
+    no_help = [q.id for q in tree.nodes.values() if len(tr(q.help).strip()) < 20]
+    no_sources = [q.id for q in tree.nodes.values() if not q.sources]
+    assert no_help == [], f"{tree_id}: questions without 'why we ask' help: {no_help}"
+    assert no_sources == [], f"{tree_id}: questions without sources: {no_sources}"
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_every_outcome_is_complete(tree_id: str) -> None:
+    problems = []
+    for outcome in _tree(tree_id).outcomes.values():
+        if not outcome.steps:
+            problems.append(f"{outcome.id}: no steps")
+        if len(outcome.checklist) < 3:
+            problems.append(f"{outcome.id}: {len(outcome.checklist)} checklist items (need 3)")
+        if not outcome.risks:
+            problems.append(f"{outcome.id}: no risks")
+        if not outcome.sources:
+            problems.append(f"{outcome.id}: no sources")
+        problems += [f"{outcome.id}.{i.id}: no sources" for i in outcome.checklist if not i.sources]
+    assert problems == [], f"{tree_id}: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_every_risk_is_sourced_and_actionable(tree_id: str) -> None:
+    tree = _tree(tree_id)
+    bad = [r.id for r in tree.risks.values() if not r.sources or not tr(r.mitigation).strip()]
+    assert bad == [], f"{tree_id}: risks without sources or mitigation: {bad}"
+
+
+def test_a_source_id_means_the_same_document_in_every_tree() -> None:
+    seen: dict[str, tuple[str, str]] = {}
+    clashes = []
+    for tree_id in TREE_IDS:
+        for sid, source in _tree(tree_id).sources.items():
+            first_tree, first_url = seen.setdefault(sid, (tree_id, source.url))
+            if first_url != source.url:
+                clashes.append(f"{sid}: {first_tree} has {first_url}, {tree_id} has {source.url}")
+    assert clashes == []
+
+
+def test_continue_links_name_shipped_trees_and_start_reaches_every_tree() -> None:
+    links = {
+        (tree_id, outcome.continue_.tree)
+        for tree_id in TREE_IDS
+        for outcome in _tree(tree_id).outcomes.values()
+        if outcome.continue_ is not None
+    }
+    assert {target for _, target in links} <= set(TREE_IDS)
+    from_start = {target for source, target in links if source == "start"}
+    assert from_start == set(TREE_IDS) - {"start"}
+
+
+# Where public sources disagree, the tree must say so (a risk citing both sides), never pick one.
+CONTRADICTIONS = [
+    ("internship", "s2-length-conflict", {"bencham-advisory", "beijing-s2-one-year"}),
+    ("internship", "remark-length-conflict", {"shanghai-study-guide", "sjtu-ji-internship"}),
+    ("work-after-study", "k-visa-uncertain", {"business-standard-k-visa", "visitchinavisa-k-visa"}),
+    (
+        "work-after-study",
+        "permit-deadline-conflict",
+        {"shanghai-work-permit-howto", "hainanu-deadlines"},
+    ),
+    ("permanent-residence", "keep-pr-stay", {"gov-2005-keep-pr", "yehecc-draft-2020"}),
+    ("permanent-residence", "deposit-200k", {"shanghai-couples", "hainanwel-pr-story"}),
+    ("permanent-residence", "working-staff-conflict", {"shmh-600k", "beijing-12-measures"}),
+    (
+        "permanent-residence",
+        "investor-threshold-conflict",
+        {"order74-suzhou", "anychinavisa-investors"},
+    ),
+    ("permanent-residence", "draft-2020", {"yehecc-draft-2020", "globaltimes-draft"}),
+]
+
+
+@pytest.mark.parametrize(("tree_id", "risk_id", "sides"), CONTRADICTIONS)
+def test_known_contradictions_stay_visible(tree_id: str, risk_id: str, sides: set[str]) -> None:
+    tree = _tree(tree_id)
+    risk = tree.risks.get(risk_id)
+    assert risk is not None, f"{tree_id}: the contradiction risk `{risk_id}` is gone"
+    assert risk.severity in {"caution", "high"}
+    assert sides <= set(risk.sources), f"{risk_id} must cite both sides: {sorted(sides)}"
+    used = {r for o in tree.outcomes.values() for r in o.risks}
+    used |= {r for q in tree.nodes.values() for r in q.risks}
+    used |= {r for q in tree.nodes.values() for o in q.options for r in o.risks}
+    assert risk_id in used, f"{tree_id}: `{risk_id}` is defined but never shown"

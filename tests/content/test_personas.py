@@ -1,0 +1,88 @@
+"""Personas: realistic people walked through the shipped trees, each with the outcome they must
+reach and the risks they must be warned about.
+
+A persona is tests/content/personas/<name>.toml:
+
+    [persona]
+    tree = "internship"
+    description = "Who this is, and what the wizard should tell them."
+    expect_outcome = "x1-enrol"
+    must_mention_risks = ["s2-in-country"]
+    must_offer_alternatives = ["s2-pilot"]      # optional
+    checklist_starts_with = "approval-letter"   # optional: the first thing to do
+
+    [answers]
+    enrolment = "overseas"
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.content.shipped import PERSONAS, trees
+from wizard.toml import parse_toml
+from wizard.walk import Walk
+
+REQUIRED = {"tree", "description", "expect_outcome", "must_mention_risks"}
+OPTIONAL = {"must_offer_alternatives", "checklist_starts_with"}
+
+
+@dataclass
+class Persona:
+    name: str
+    tree: str
+    description: str
+    expect_outcome: str
+    must_mention_risks: list[str]
+    answers: dict[str, Any]
+    must_offer_alternatives: list[str] = field(default_factory=list)
+    checklist_starts_with: str | None = None
+
+
+def _read(path: Path) -> Persona:
+    data = parse_toml(path.read_text(encoding="utf-8"))
+    meta = data.get("persona", {})
+    missing = REQUIRED - set(meta)
+    unknown = set(meta) - REQUIRED - OPTIONAL
+    assert not missing, f"{path.name}: [persona] lacks {sorted(missing)}"
+    assert not unknown, f"{path.name}: [persona] has unknown keys {sorted(unknown)}"
+    assert set(data) == {"persona", "answers"}, f"{path.name}: only [persona] and [answers]"
+    return Persona(name=path.stem, answers=data["answers"], **meta)
+
+
+PERSONA_FILES = sorted(PERSONAS.glob("*.toml"))
+
+
+def test_there_are_enough_personas() -> None:
+    assert len(PERSONA_FILES) >= 6
+    assert {_read(p).tree for p in PERSONA_FILES} >= {"internship", "permanent-residence"}
+
+
+@pytest.mark.parametrize("path", PERSONA_FILES, ids=[p.stem for p in PERSONA_FILES])
+def test_persona_reaches_its_outcome_with_its_warnings(path: Path) -> None:
+    persona = _read(path)
+    tree = trees().get(persona.tree)
+    assert tree is not None, f"{persona.name}: no shipped tree `{persona.tree}`"
+    assert persona.expect_outcome in tree.outcomes, f"{persona.name}: unknown outcome"
+    unknown_risks = [r for r in persona.must_mention_risks if r not in tree.risks]
+    assert unknown_risks == [], f"{persona.name}: risks not in `{tree.id}`: {unknown_risks}"
+
+    walk, problems = Walk.replay(tree, persona.answers.items())
+    assert problems == [], f"{persona.name}: {problems}"
+    assert walk.outcome is not None, (
+        f"{persona.name}: the answers stop at question `{walk.current.id if walk.current else '?'}`"
+    )
+    assert walk.outcome.id == persona.expect_outcome, (
+        f"{persona.name}: reached `{walk.outcome.id}`, expected `{persona.expect_outcome}`"
+    )
+    met = {hit.risk.id for hit in walk.risks}
+    missing = [r for r in persona.must_mention_risks if r not in met]
+    assert missing == [], f"{persona.name}: not warned about {missing}; met {sorted(met)}"
+    absent = [a for a in persona.must_offer_alternatives if a not in walk.outcome.alternatives]
+    assert absent == [], f"{persona.name}: alternatives missing {absent}"
+    if persona.checklist_starts_with is not None:
+        assert walk.outcome.checklist[0].id == persona.checklist_starts_with
