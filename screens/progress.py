@@ -16,7 +16,7 @@ from textual.message import Message
 if TYPE_CHECKING:  # the app's first frame must not wait for the engine (pydantic)
     from wizard.walk import Walk
 
-Change = Literal["start", "answer", "back", "revise", "tick"]
+Change = Literal["start", "answer", "back", "revise", "tick", "note"]
 
 
 @dataclass
@@ -28,6 +28,8 @@ class Progress:
     """What was opened: a shipped tree's id or a path to a TOML file."""
     ticked: set[str] = field(default_factory=set)
     """Ids of the checklist items ticked on the outcome screen."""
+    notes: dict[str, str] = field(default_factory=dict)
+    """Counselor notes per question id (saved with the session, shown with the answers)."""
 
     def tick(self, item_id: str, ticked: bool = True) -> None:
         """Tick (or untick) a checklist item."""
@@ -38,7 +40,7 @@ class Progress:
 
 
 class WalkChanged(Message):
-    """Posted (bubbling to the app) after every answer, back, revise, tick and start."""
+    """Posted (bubbling to the app) after every answer, back, revise, tick, note and start."""
 
     def __init__(self, progress: Progress, change: Change) -> None:
         super().__init__()
