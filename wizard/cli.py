@@ -131,9 +131,9 @@ def _extra_commands() -> list[
     Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]
 ]:
     """Commands that live beside their feature (sessions, exports), registered here."""
-    from wizard import session_cli
+    from wizard import export_cli, session_cli
 
-    return [session_cli.register]
+    return [session_cli.register, export_cli.register]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

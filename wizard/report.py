@@ -13,7 +13,6 @@ def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
     """Everything a reader needs about the end of a walk, as plain data."""
     tree, outcome = walk.tree, walk.outcome
     assert outcome is not None
-    risks = sorted(walk.risks, key=lambda hit: -hit.severity_rank)
     return {
         "tree": {
             "id": tree.id,
@@ -45,16 +44,7 @@ def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
             for a in outcome.alternatives
             if a in tree.outcomes
         ],
-        "risks": [
-            {
-                "id": h.risk.id,
-                "severity": h.risk.severity,
-                "title": tr(h.risk.title, lang),
-                "detail": tr(h.risk.detail, lang),
-                "mitigation": tr(h.risk.mitigation, lang),
-            }
-            for h in risks
-        ],
+        "risks": risk_data(walk, lang),
         "steps": [tr(step, lang) for step in outcome.steps],
         "checklist": [
             {
@@ -66,7 +56,7 @@ def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
             }
             for i in outcome.checklist
         ],
-        "sources": [_source(tree, s, lang) for s in _cited(walk)],
+        "sources": [source_data(tree, s, lang) for s in _cited(walk)],
         "continue": (
             {"tree": outcome.continue_.tree, "label": tr(outcome.continue_.label, lang)}
             if outcome.continue_
@@ -88,7 +78,23 @@ def _cited(walk: Walk) -> list[str]:
     return [s for s in dict.fromkeys(ids) if s in walk.tree.sources]
 
 
-def _source(tree: Tree, sid: str, lang: str) -> dict[str, Any]:
+def risk_data(walk: Walk, lang: str = "en") -> list[dict[str, Any]]:
+    """The risks met so far (finished or not), most severe first, as plain data."""
+    risks = sorted(walk.risks, key=lambda hit: -hit.severity_rank)
+    return [
+        {
+            "id": h.risk.id,
+            "severity": h.risk.severity,
+            "title": tr(h.risk.title, lang),
+            "detail": tr(h.risk.detail, lang),
+            "mitigation": tr(h.risk.mitigation, lang),
+        }
+        for h in risks
+    ]
+
+
+def source_data(tree: Tree, sid: str, lang: str = "en") -> dict[str, Any]:
+    """One source of `tree` as plain data."""
     source = tree.sources[sid]
     return {
         "id": sid,
@@ -201,4 +207,12 @@ def question_text(question: AnyQuestion, lang: str = "en") -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["SEVERITIES", "answer_label", "outcome_data", "question_text", "render"]
+__all__ = [
+    "SEVERITIES",
+    "answer_label",
+    "outcome_data",
+    "question_text",
+    "render",
+    "risk_data",
+    "source_data",
+]

@@ -1,0 +1,59 @@
+"""File names and writing for exports: safe default names, and never overwriting by accident."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from wizard.storage import atomic_write
+from wizard.summary import Summary
+
+_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+
+class ExportFileError(Exception):
+    """An export that could not be written; the message says why, in one line."""
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """Lowercase ASCII letters and digits joined by `-`: accents are dropped ("José" -> "jose"),
+    other scripts leave nothing (the caller falls back to the session id)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _UNSAFE.sub("-", ascii_text.lower()).strip("-")[:limit].strip("-")
+
+
+def default_name(summary: Summary, extension: str) -> str:
+    """`client-name-YYYY-MM-DD.ext`, or `summary-SESSION-ID.ext` without a usable client name:
+    only letters, digits, `-` and `.`, so it is safe on every file system and in a shell."""
+    who = slug(summary.client_name)
+    stem = f"{who}-{summary.date}" if who else f"summary-{slug(summary.session_id, 80)}"
+    return f"{stem}.{extension}"
+
+
+def target_path(output: Path | None, summary: Summary, extension: str) -> Path:
+    """Where to write: `output`, or the default name inside it when it is a folder, or the
+    default name in the current folder when it is None."""
+    if output is None:
+        return Path(default_name(summary, extension))
+    if output.is_dir():
+        return output / default_name(summary, extension)
+    return output
+
+
+def write_new(path: Path, data: bytes, force: bool = False) -> Path:
+    """Write `data` to `path`. Without `force` an existing file is never replaced (the check and
+    the creation are one step, `open(..., "xb")`); with it, it is replaced atomically."""
+    try:
+        if force:
+            atomic_write(path, data)
+        else:
+            with path.open("xb") as handle:
+                handle.write(data)
+    except FileExistsError:
+        raise ExportFileError(f"{path} already exists; use --force to overwrite it") from None
+    except IsADirectoryError:
+        raise ExportFileError(f"{path} is a folder") from None
+    except OSError as error:
+        raise ExportFileError(f"cannot write {path}: {error.strerror or error}") from None
+    return path
