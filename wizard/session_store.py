@@ -17,7 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -303,22 +303,42 @@ class OpenSession:
             self._digests = {key: tree_hash(walk.tree)}
         return self._digests[key]
 
-    def record(self, walk: Walk) -> bool:
-        """Take the walk's answers and outcome; save if they changed. Returns whether it saved."""
-        return self._change(lambda s: s.record_walk(walk, self.digest(walk)))
+    def record(
+        self,
+        walk: Walk,
+        ticked: Collection[str] | None = None,
+        notes: Mapping[str, str] | None = None,
+    ) -> bool:
+        """Take the walk's answers and outcome, and (if given) the ticks of its outcome's
+        checklist and the notes; save once if anything changed. Returns whether it saved."""
+
+        def change(session: Session) -> bool:
+            changed = session.record_walk(walk, self.digest(walk))
+            if ticked is not None and walk.outcome is not None:
+                for item in walk.outcome.checklist:
+                    tick = item.id in ticked
+                    changed = session.set_tick(walk.outcome.id, item.id, tick) or changed
+            if notes is not None:
+                for qid in [*session.notes, *(q for q in notes if q not in session.notes)]:
+                    changed = session.set_note(qid, notes.get(qid, "")) or changed
+            return changed
+
+        return self.apply(change)
 
     def set_note(self, question_id: str, text: str) -> bool:
-        return self._change(lambda s: s.set_note(question_id, text))
+        return self.apply(lambda s: s.set_note(question_id, text))
 
     def set_tick(self, outcome_id: str, item_id: str, ticked: bool) -> bool:
-        return self._change(lambda s: s.set_tick(outcome_id, item_id, ticked))
+        return self.apply(lambda s: s.set_tick(outcome_id, item_id, ticked))
 
     def set_people(
         self, client_name: str | None, client_email: str | None, counselor: str | None
     ) -> bool:
-        return self._change(lambda s: s.set_people(client_name, client_email, counselor))
+        return self.apply(lambda s: s.set_people(client_name, client_email, counselor))
 
-    def _change(self, change: _Change) -> bool:
+    def apply(self, change: _Change) -> bool:
+        """Run `change` on a copy of the session and save it if it changed anything (or if an
+        earlier save was refused). On a refused save the change is kept here, unsaved."""
         draft = self.current.model_copy(deep=True)
         if not change(draft) and not self.unsaved:
             return False
