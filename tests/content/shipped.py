@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from wizard.loader import read, shipped_trees
+from wizard.paths import OutcomePaths, count_paths
 from wizard.schema import Tree
 
 HERE = Path(__file__).parent
@@ -29,3 +30,9 @@ def trees() -> dict[str, Tree]:
 def outcome_ids() -> list[tuple[str, str]]:
     """(tree id, outcome id) for every outcome of every shipped tree."""
     return [(tid, oid) for tid, tree in trees().items() for oid in tree.outcomes]
+
+
+@cache
+def paths(tree_id: str) -> dict[str, OutcomePaths]:
+    """`wizard paths` for a shipped tree: path count and shortest answers per outcome."""
+    return count_paths(trees()[tree_id])

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.content.shipped import GOLDEN, outcome_ids, trees
+from tests.content.shipped import GOLDEN, outcome_ids, paths, trees
 from wizard.cli import main
-from wizard.paths import count_paths
 from wizard.report import render
 from wizard.walk import Walk
 
@@ -30,14 +29,13 @@ def _golden_path(tree_id: str, outcome_id: str) -> Path:
 
 
 def _shortest_walk(tree_id: str, outcome_id: str) -> Walk:
-    tree = trees()[tree_id]
-    paths = count_paths(tree)[outcome_id]
-    assert paths.count > 0, f"{tree_id}: no path in the graph leads to `{outcome_id}`"
-    assert paths.shortest is not None, f"{tree_id}: conditions exclude every path to `{outcome_id}`"
-    walk, problems = Walk.replay(tree, paths.shortest)
+    found = paths(tree_id)[outcome_id]
+    assert found.count > 0, f"{tree_id}: no path in the graph leads to `{outcome_id}`"
+    assert found.shortest is not None, f"{tree_id}: conditions exclude every path to `{outcome_id}`"
+    walk, problems = Walk.replay(trees()[tree_id], found.shortest)
     assert problems == [], f"{tree_id}: replaying the shortest answers failed: {problems}"
     assert walk.outcome is not None and walk.outcome.id == outcome_id, (
-        f"{tree_id}: the shortest answers {paths.shortest} end at "
+        f"{tree_id}: the shortest answers {found.shortest} end at "
         f"{walk.outcome.id if walk.outcome else 'an unanswered question'}, not `{outcome_id}`"
     )
     return walk
@@ -87,8 +85,7 @@ def test_no_golden_file_is_left_over() -> None:
 
 @pytest.mark.parametrize("tree_id", sorted(EXPECTED_TREES))
 def test_every_outcome_is_reachable(tree_id: str) -> None:
-    tree = trees()[tree_id]
-    unreachable = [p.outcome for p in count_paths(tree).values() if p.count == 0 or not p.shortest]
+    unreachable = [p.outcome for p in paths(tree_id).values() if p.count == 0 or not p.shortest]
     assert unreachable == [], f"{tree_id}: outcomes no answers reach: {unreachable}"
 
 
