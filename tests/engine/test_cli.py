@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -95,16 +98,28 @@ def test_schema_is_json_schema_of_the_format(capsys: pytest.CaptureFixture[str])
     )
 
 
-def test_every_command_has_complete_help(capsys: pytest.CaptureFixture[str]) -> None:
-    parser = build_parser()
-    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    assert {"check", "schema", "run", "paths", "graph", "start"} <= set(commands)
+def all_commands(
+    parser: argparse.ArgumentParser, prefix: str = "wizard"
+) -> Iterator[tuple[str, Any]]:
+    """Every command and nested subcommand with its parser."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield f"{prefix} {name}", sub
+                yield from all_commands(sub, f"{prefix} {name}")
+
+
+def test_every_command_has_complete_help() -> None:
+    commands = dict(all_commands(build_parser()))
+    assert {"wizard check", "wizard schema", "wizard run", "wizard paths", "wizard graph"} <= set(
+        commands
+    )
     for name, sub in commands.items():
-        text = sub.format_help()
         assert sub.description, f"{name} has no description"
         for action in sub._actions:
-            assert action.help, f"{name} {action.dest} has no help"
-        assert "usage: wizard" in text
+            if not isinstance(action, argparse._SubParsersAction):
+                assert action.help, f"{name} {action.dest} has no help"
+        assert sub.format_help().startswith("usage: wizard")
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
