@@ -3,18 +3,23 @@
 tomllib returns plain dicts with no positions. This scanner reads the text once and records
 the line of every table header (`[a.b]`, and each `[[a.b]]` in order) and of every key written
 directly in a table. It does not parse values; it only has to agree with TOML on where tables
-and keys start, which headers and `key =` lines tell unambiguously outside multi-line strings.
+and keys start, which headers and `key =` lines tell unambiguously outside multi-line strings
+and multi-line arrays (both of which it skips).
+
+The scan is lazy: it runs on the first `line_of` call. A tree without problems never asks for
+a line, so checking a clean 100,000-node tree does not pay for it.
 """
 
 from __future__ import annotations
 
 import re
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(
-    r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
-)
-_PART = re.compile(r"""\s*("([^"]*)"|'([^']*)'|[A-Za-z0-9_-]+)\s*(?:\.|$)""")
+_NAME = r"""(?:[A-Za-z0-9_-]+|"[^"\\]*"|'[^']*')"""
+_DOTTED = rf"{_NAME}(?:[ \t]*\.[ \t]*{_NAME})*"
+_KEY = re.compile(rf"({_DOTTED})[ \t]*=")
+_HEADER = re.compile(rf"(\[\[?)[ \t]*({_DOTTED})[ \t]*\]\]?[ \t]*(?:#.*)?$")
+_PART = re.compile(r"""[ \t]*("([^"]*)"|'([^']*)'|[A-Za-z0-9_-]+)[ \t]*(?:\.|$)""")
+_STRING_OR_BRACKET = re.compile(r""""(?:[^"\\]|\\.)*"|'[^']*'|#.*|[\[\]{}]""")
 
 Path = tuple[str | int, ...]
 
@@ -27,56 +32,103 @@ def _split(dotted: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def _bracket_depth(value: str) -> int:
+    """How many `[`/`{` stay open at the end of `value`, ignoring strings and comments."""
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(value):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+        elif token in "]}":
+            depth -= 1
+    return depth
+
+
+def _opens_multiline_string(value: str) -> str | None:
+    """The delimiter of a multi-line string left open at the end of `value`, if any."""
+    for quote in ('"""', "'''"):
+        if quote in value and value.count(quote) % 2 == 1:
+            return quote
+    return None
+
+
 class LineIndex:
     """Line numbers (1-based) of tables and keys in one TOML text."""
 
     def __init__(self, text: str) -> None:
-        self._lines: dict[Path, int] = {}
-        self._array_counts: dict[tuple[str, ...], int] = {}
-        self._scan(text)
+        self._text = text
+        self._lines: dict[Path, int] | None = None
+        self._array_counts: dict[Path, int] = {}
+        self._keys: dict[str, tuple[str, ...]] = {}
+
+    def line_of(self, path: Path) -> int:
+        """The line of the deepest recorded table or key on `path`; 1 when none is."""
+        lines = self._index()
+        for end in range(len(path), 0, -1):
+            found = lines.get(tuple(path[:end]))
+            if found is not None:
+                return found
+        return 1
+
+    def _index(self) -> dict[Path, int]:
+        if self._lines is None:
+            self._lines = {}
+            self._scan(self._text)
+        return self._lines
 
     def _scan(self, text: str) -> None:
         table: Path = ()
-        in_multiline: str | None = None
-        for number, line in enumerate(text.splitlines(), start=1):
-            if in_multiline:
-                if line.count(in_multiline) % 2 == 1:
-                    in_multiline = None
+        in_string: str | None = None  # the delimiter of an open multi-line string
+        depth = 0  # open brackets of a multi-line array value
+        # TOML counts lines by "\n" only; str.splitlines would also split on U+2028 and others.
+        for number, line in enumerate(text.split("\n"), start=1):
+            if in_string:
+                if line.count(in_string) % 2 == 1:
+                    in_string = None
                 continue
-            header = _HEADER.match(line)
-            if header and not line.lstrip().startswith('["'):
-                table = self._enter(header.group(1) == "[[", _split(header.group(2)), number)
+            if depth > 0:
+                depth += _bracket_depth(line)
                 continue
-            key = _KEY.match(line)
+            stripped = line.lstrip()
+            if not stripped or stripped[0] == "#":
+                continue
+            if stripped[0] == "[":
+                header = _HEADER.match(stripped)
+                if header:
+                    table = self._enter(header.group(1) == "[[", _split(header.group(2)), number)
+                continue
+            key = _KEY.match(stripped)
             if key:
-                path = table + _split(key.group(1))
-                self._lines.setdefault(path, number)
-                rest = line[key.end() :]
-                for quote in ('"""', "'''"):
-                    if rest.count(quote) % 2 == 1:
-                        in_multiline = quote
+                self._record_key(table, key.group(1), number)
+                rest = stripped[key.end() :]
+                in_string = _opens_multiline_string(rest)
+                if in_string is None and "[" in rest:
+                    depth = max(_bracket_depth(rest), 0)
+
+    def _record_key(self, table: Path, dotted: str, number: int) -> None:
+        parts = self._keys.get(dotted)
+        if parts is None:
+            parts = self._keys[dotted] = _split(dotted)
+        assert self._lines is not None
+        self._lines.setdefault(table + parts, number)
 
     def _enter(self, is_array: bool, names: tuple[str, ...], number: int) -> Path:
         # Resolve array indices of parent tables: `[[a.b]]` then `[a.b.c]` means a.b[last].c.
+        # Counts are kept per resolved parent, so `[[a.b]]` `[[a.b.c]]` `[[a.b]]` `[[a.b.c]]`
+        # numbers the second `c` 0 again: it belongs to the second `b`.
+        assert self._lines is not None
         path: list[str | int] = []
         for i, name in enumerate(names):
             path.append(name)
-            prefix = names[: i + 1]
             is_last = i == len(names) - 1
-            if prefix in self._array_counts and not (is_last and is_array):
-                path.append(self._array_counts[prefix] - 1)
+            count = self._array_counts.get(tuple(path))
+            if count is not None and not (is_last and is_array):
+                path.append(count - 1)
         if is_array:
-            index = self._array_counts.get(names, 0)
-            self._array_counts[names] = index + 1
+            parent = tuple(path)
+            index = self._array_counts.get(parent, 0)
+            self._array_counts[parent] = index + 1
             path.append(index)
         result = tuple(path)
         self._lines.setdefault(result, number)
         return result
-
-    def line_of(self, path: Path) -> int:
-        """The line of the deepest recorded table or key on `path`; 1 when none is."""
-        for end in range(len(path), 0, -1):
-            found = self._lines.get(tuple(path[:end]))
-            if found is not None:
-                return found
-        return 1

@@ -1,0 +1,856 @@
+"""The linter behind `wizard check`: every content mistake in a tree that validated, in one run.
+
+Each rule is one small function taking a `Checker` (the tree plus lazily computed facts about
+its routing graph) and yielding `Diagnostic`s; `RULES` lists them in the order they run. Every
+rule is linear or near-linear in the size of the tree and iterative, so a 100,000-node tree
+(or a 100,000-deep chain) is checked in well under a second.
+
+Graph facts are computed once: the routing graph (a question's declared edges, from
+`wizard.routing.edges`), reachability and dominators from `tree.start`, strongly connected
+components, and which nodes can still reach an outcome.
+
+Where a problem cascades (a whole branch is unreachable, a chain of questions only leads into a
+dead end), it is reported once, where the fix belongs, not at every node it affects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from wizard.condition_check import (
+    ALLOWED_TESTS,
+    RANGE_TESTS,
+    TEST_NAMES,
+    Analysis,
+    Context,
+    analyse,
+    fits,
+    leaves,
+    tests_of,
+)
+from wizard.diagnostics import Diagnostic, Level
+from wizard.graph_algorithms import (
+    Dominators,
+    cycle_through,
+    predecessors,
+    reaches,
+    strongly_connected,
+)
+from wizard.lines import LineIndex
+from wizard.loader import Loaded, paused_gc, read, shipped_trees
+from wizard.schema import AnyQuestion, Condition, MultiQuestion, Option, Route, Tree
+
+LinePath = tuple[str | int, ...]
+Rule = Callable[["Checker"], Iterable[Diagnostic]]
+
+_SUGGESTIONS = 50
+"""Look for a "did you mean" for at most this many unknown ids (each look scans all ids)."""
+
+
+@dataclass(frozen=True)
+class RouteSite:
+    """A route that has a `when`, and where it sits: in an option's routes or the question's."""
+
+    qid: str
+    question: AnyQuestion
+    option: Option | None
+    route: Route
+    path: LinePath
+    """The route's table, e.g. ("nodes", "months", "routes", 0)."""
+
+    @property
+    def when(self) -> Condition:
+        assert self.route.when is not None
+        return self.route.when
+
+
+@dataclass
+class RoutingGraph:
+    """Nodes and outcomes as integers 0..n-1 (questions first, in file order) and their edges
+    to defined targets. An id used for both a node and an outcome is the node, as in routing."""
+
+    names: list[str]
+    index: dict[str, int]
+    succ: list[list[int]]
+    outcomes: list[int]
+
+    @cached_property
+    def pred(self) -> list[list[int]]:
+        return predecessors(self.succ)
+
+    @cached_property
+    def components(self) -> list[list[int]]:
+        return strongly_connected(self.succ)
+
+    def closed(self, marked: bytearray, adjacency: list[list[int]]) -> Iterator[list[int]]:
+        """The strongly connected components without a mark whose edges in `adjacency` (succ
+        or pred) all stay inside them: where an unmarked region ends (or begins)."""
+        for component in self.components:
+            if marked[component[0]]:
+                continue
+            members = set(component)
+            if all(w in members for v in component for w in adjacency[v]):
+                yield component
+
+    @cached_property
+    def live(self) -> bytearray:
+        """1 on every vertex from which an outcome can be reached."""
+        return reaches(self.pred, self.outcomes)
+
+
+class Checker:
+    """One tree being linted, with the facts several rules share, each computed at most once."""
+
+    def __init__(self, loaded: Loaded, known_trees: set[str], today: dt.date) -> None:
+        assert loaded.tree is not None
+        self.tree: Tree = loaded.tree
+        self.lines = loaded.lines or LineIndex(loaded.text)
+        self.file = str(loaded.path)
+        self.known_trees = known_trees
+        self.today = today
+        self._suggestions_left = _SUGGESTIONS
+        self._labels: dict[str, dict[int, int] | None] = {}
+        self._budget = 0  # set with the graph: work allowed for `possible_options`
+
+    def at(
+        self, path: LinePath, node: str, message: str, rule: str, level: Level = "error"
+    ) -> Diagnostic:
+        """A diagnostic on the line of the table or key at `path`."""
+        return Diagnostic(self.file, self.lines.line_of(path), node, message, level, rule)
+
+    def hint(self, name: str, pool: Iterable[str]) -> str:
+        """ "; did you mean `x`?" when an id close to `name` exists."""
+        if self._suggestions_left <= 0:
+            return ""
+        self._suggestions_left -= 1
+        close = difflib.get_close_matches(name, list(pool), n=1, cutoff=0.75)
+        return f"; did you mean `{close[0]}`?" if close else ""
+
+    @cached_property
+    def edges(self) -> dict[str, list[Way]]:
+        return {qid: ways(question) for qid, question in self.tree.nodes.items()}
+
+    @cached_property
+    def graph(self) -> RoutingGraph:
+        names = list(self.tree.nodes) + [o for o in self.tree.outcomes if o not in self.tree.nodes]
+        index = {name: i for i, name in enumerate(names)}
+        succ: list[list[int]] = []
+        for found in self.edges.values():
+            targets = dict.fromkeys(index[t] for t, _ in found if t in index)
+            succ.append(list(targets))
+        succ += [[] for _ in range(len(names) - len(succ))]
+        outcomes = [index[o] for o in self.tree.outcomes if o not in self.tree.nodes]
+        self._budget = 20 * (len(names) + sum(map(len, succ))) + 100_000
+        return RoutingGraph(names, index, succ, outcomes)
+
+    @cached_property
+    def dominators(self) -> Dominators | None:
+        """Dominators from `tree.start`; None when the start is not defined."""
+        root = self.graph.index.get(self.tree.tree.start)
+        return None if root is None else Dominators(self.graph.succ, root)
+
+    @cached_property
+    def route_sites(self) -> list[RouteSite]:
+        """Every route with a `when`, in file order."""
+        sites = []
+        for qid, question in self.tree.nodes.items():
+            for j, option in enumerate(question.options):
+                for i, route in enumerate(option.routes):
+                    path = ("nodes", qid, "options", j, "routes", i)
+                    sites.append(RouteSite(qid, question, option, route, path))
+            for i, route in enumerate(question.routes):
+                sites.append(RouteSite(qid, question, None, route, ("nodes", qid, "routes", i)))
+        return [site for site in sites if site.route.when is not None]
+
+    @cached_property
+    def read_answers(self) -> set[str]:
+        """The questions whose answer some condition tests."""
+        return {
+            leaf.answer
+            for site in self.route_sites
+            for leaf in leaves(site.when)
+            if leaf.answer is not None
+        }
+
+    @cached_property
+    def _analyses(self) -> dict[int, Analysis]:
+        """The analysis of each route's condition, by id(route)."""
+        return {id(site.route): analyse(site.when, self.context(site)) for site in self.route_sites}
+
+    def analysis(self, route: Route) -> Analysis:
+        return self._analyses[id(route)]
+
+    def always(self, route: Route) -> bool:
+        """The route is always taken when tried: no `when`, or one that always holds there."""
+        return route.when is None or not self._analyses[id(route)].can_fail
+
+    def context(self, site: RouteSite) -> Context:
+        """What is known where the site's condition is evaluated."""
+        owner = site.qid
+        chosen = site.option.id if site.option else None
+        possible = {}
+        for leaf in leaves(site.when):
+            options = self.possible_options(leaf.answer or "", owner, chosen)
+            if options:
+                possible[leaf.answer or ""] = options
+        return Context(self.tree.nodes, owner, chosen, possible)
+
+    def possible_options(self, qid: str, owner: str, chosen: str | None) -> frozenset[str] | None:
+        """The options of choice question `qid` its answer can be when `owner` routes; None when
+        unknown (not a choice question, not asked on every path, or the work budget ran out)."""
+        question = self.tree.nodes.get(qid)
+        if question is None or question.type not in ("choice", "yesno"):
+            return None
+        if qid == owner:
+            return frozenset([chosen]) if chosen else _falls_through(question) or None
+        dominators, index = self.dominators, self.graph.index
+        if dominators is None or not dominators.dominates(index[qid], index[owner]):
+            return None
+        if qid not in self._labels:
+            self._labels[qid] = self._label_options(qid, question)
+        labels = self._labels[qid]
+        bits = labels.get(index[owner], 0) if labels is not None else 0
+        ids = [option.id for k, option in enumerate(question.options) if bits >> k & 1]
+        return frozenset(ids) or None
+
+    def _label_options(self, qid: str, question: AnyQuestion) -> dict[int, int] | None:
+        """For each node `question` dominates, the options (bit k = option k) after which a walk
+        can reach it without asking `question` again. Stops (None) when the budget runs out."""
+        g, dominators = self.graph, self.dominators
+        assert dominators is not None
+        root = g.index[qid]
+        bit = {option.id: 1 << k for k, option in enumerate(question.options)}
+        falls = sum(bit[o] for o in _falls_through(question))
+        labels: dict[int, int] = {}
+        work: list[int] = []
+
+        def give(v: int, bits: int) -> None:
+            old = labels.get(v, 0)
+            if v != root and bits | old != old and dominators.dominates(root, v):
+                labels[v] = bits | old
+                work.append(v)
+
+        for target, option in self.edges[qid]:
+            if target in g.index:
+                give(g.index[target], bit[option] if option else falls)
+        while work:
+            v = work.pop()
+            self._budget -= len(g.succ[v]) + 1
+            if self._budget < 0:
+                return None
+            for w in g.succ[v]:
+                give(w, labels[v])
+        return labels
+
+
+def _falls_through(question: AnyQuestion) -> frozenset[str]:
+    """Options without a default of their own: routing goes on to the question's routes."""
+    own_default = (o for o in question.options if o.next or any(r.when is None for r in o.routes))
+    return frozenset(o.id for o in question.options) - {o.id for o in own_default}
+
+
+Way = tuple[str, str | None]
+"""An edge of the routing graph: (target, the option taking it or None for the question's)."""
+
+
+def ways(question: AnyQuestion) -> list[Way]:
+    """The edges of `wizard.routing.edges`, as plain tuples: ten times faster to build, which
+    matters at 100,000 questions (a test checks the two agree)."""
+    found: list[Way] = []
+    if not isinstance(question, MultiQuestion):
+        for option in question.options:
+            found += [(route.next, option.id) for route in option.routes]
+            if option.next:
+                found.append((option.next, option.id))
+    found += [(route.next, None) for route in question.routes]
+    if question.next:
+        found.append((question.next, None))
+    return found
+
+
+def _when(site: RouteSite) -> LinePath:
+    return (*site.path, "when")
+
+
+def _targets(qid: str, question: AnyQuestion) -> Iterator[tuple[LinePath, str]]:
+    """Every `next` written in a question (options of multi questions too), with its key path."""
+    base: LinePath = ("nodes", qid)
+    for j, option in enumerate(question.options):
+        for i, route in enumerate(option.routes):
+            yield (*base, "options", j, "routes", i, "next"), route.next
+        if option.next:
+            yield (*base, "options", j, "next"), option.next
+    for i, route in enumerate(question.routes):
+        yield (*base, "routes", i, "next"), route.next
+    if question.next:
+        yield (*base, "next"), question.next
+
+
+def _citations(tree: Tree) -> Iterator[tuple[str, str, LinePath, str]]:
+    """(kind, citing id, key path, cited id) for every risk and source cited anywhere."""
+    lists: list[tuple[str, str, LinePath, list[str]]] = []
+    for rid, risk in tree.risks.items():
+        lists.append(("source", rid, ("risks", rid, "sources"), risk.sources))
+    for qid, question in tree.nodes.items():
+        lists.append(("source", qid, ("nodes", qid, "sources"), question.sources))
+        lists.append(("risk", qid, ("nodes", qid, "risks"), question.risks))
+        for j, option in enumerate(question.options):
+            lists.append(("risk", qid, ("nodes", qid, "options", j, "risks"), option.risks))
+    for oid, outcome in tree.outcomes.items():
+        lists.append(("source", oid, ("outcomes", oid, "sources"), outcome.sources))
+        lists.append(("risk", oid, ("outcomes", oid, "risks"), outcome.risks))
+        for k, item in enumerate(outcome.checklist):
+            lists.append(
+                ("source", oid, ("outcomes", oid, "checklist", k, "sources"), item.sources)
+            )
+    for kind, owner, path, cited in lists:
+        for ident in cited:
+            yield kind, owner, path, ident
+
+
+def _names(names: list[str], limit: int = 8) -> str:
+    shown = ", ".join(f"`{n}`" for n in names[:limit])
+    return shown + (f" and {len(names) - limit} more" if len(names) > limit else "")
+
+
+# --- references -------------------------------------------------------------------------
+
+
+def check_undefined_refs(c: Checker) -> Iterator[Diagnostic]:
+    """An id that names nothing: a `next`/route target, `tree.start`, a risk, a source, an
+    alternative, or a `continue.tree`. Routing would stop there, or the report would show a
+    hole, so each one is an error at the key that names it."""
+    tree, rule = c.tree, "undefined-ref"
+    targets = tree.nodes.keys() | tree.outcomes.keys()
+    start = tree.tree.start
+    if start not in targets:
+        yield c.at(
+            ("tree", "start"),
+            "tree",
+            f"start `{start}` is neither a node nor an outcome{c.hint(start, targets)}",
+            rule,
+        )
+    for qid, question in tree.nodes.items():
+        if all(t in targets for t, _ in c.edges[qid]) and not isinstance(question, MultiQuestion):
+            continue  # the common case, decided without building key paths
+        for path, target in _targets(qid, question):
+            if target not in targets:
+                hint = c.hint(target, targets)
+                yield c.at(path, qid, f"`{target}` is neither a node nor an outcome{hint}", rule)
+    for kind, owner, path, cited in _citations(tree):
+        pool = tree.risks if kind == "risk" else tree.sources
+        if cited not in pool:
+            yield c.at(path, owner, f"unknown {kind} `{cited}`{c.hint(cited, pool)}", rule)
+    for oid, outcome in tree.outcomes.items():
+        for other in outcome.alternatives:
+            if other in tree.outcomes:
+                continue
+            what = "a question, not an outcome" if other in tree.nodes else "not an outcome"
+            hint = c.hint(other, tree.outcomes)
+            yield c.at(
+                ("outcomes", oid, "alternatives"),
+                oid,
+                f"alternative `{other}` is {what}{hint}",
+                rule,
+            )
+        link = outcome.continue_
+        if link is not None and link.tree not in c.known_trees:
+            known = _names(sorted(c.known_trees)) or "none"
+            yield c.at(
+                ("outcomes", oid, "continue", "tree"),
+                oid,
+                f"continue.tree `{link.tree}` is not a known tree (known: {known})",
+                rule,
+            )
+
+
+def check_duplicate_ids(c: Checker) -> Iterator[Diagnostic]:
+    """The same id twice where ids must be unique: options of one question (an answer would
+    be ambiguous), checklist items of one outcome (progress is saved by item id), and an id
+    used for both a node and an outcome (edges to it could only ever reach the node)."""
+    for qid, question in c.tree.nodes.items():
+        if len({o.id for o in question.options}) == len(question.options):
+            continue
+        yield from _repeats(
+            c, qid, ("nodes", qid, "options"), [o.id for o in question.options], "option"
+        )
+    for oid, outcome in c.tree.outcomes.items():
+        ids = [item.id for item in outcome.checklist]
+        yield from _repeats(c, oid, ("outcomes", oid, "checklist"), ids, "checklist item")
+        if oid in c.tree.nodes:
+            yield c.at(
+                ("outcomes", oid),
+                oid,
+                f"`{oid}` is both a node and an outcome; every `next` to it reaches the node",
+                "duplicate-id",
+            )
+
+
+def _repeats(
+    c: Checker, owner: str, base: LinePath, ids: list[str], what: str
+) -> Iterator[Diagnostic]:
+    seen: set[str] = set()
+    for j, ident in enumerate(ids):
+        if ident in seen:
+            yield c.at((*base, j, "id"), owner, f"duplicate {what} id `{ident}`", "duplicate-id")
+        seen.add(ident)
+
+
+def check_multi_option_routes(c: Checker) -> Iterator[Diagnostic]:
+    """`next` or `routes` on an option of a multi question. Several options can be picked at
+    once, so routing ignores them and uses only the question's routes; writing them suggests
+    a routing that will never happen."""
+    for qid, question in c.tree.nodes.items():
+        if not isinstance(question, MultiQuestion):
+            continue
+        for j, option in enumerate(question.options):
+            if option.next or option.routes:
+                key = "next" if option.next else "routes"
+                yield c.at(
+                    ("nodes", qid, "options", j, key),
+                    qid,
+                    f"option `{option.id}` of a multi question cannot route; use a question"
+                    f' route with `when = {{ answer = "{qid}", has = "{option.id}" }}`',
+                    "multi-option-route",
+                )
+
+
+# --- the routing graph ------------------------------------------------------------------
+
+
+def check_unreachable(c: Checker) -> Iterator[Diagnostic]:
+    """A node or outcome no walk from `tree.start` can reach: dead content, often a forgotten
+    link. Reported at the entry of each unreachable region only (what nothing reachable
+    leads to), not again at everything behind it."""
+    g, dominators = c.graph, c.dominators
+    if dominators is None:
+        return  # an undefined start is reported; everything would be unreachable
+    for component in g.closed(dominators.reachable, g.pred):
+        first = min(component)
+        name = g.names[first]
+        table = "nodes" if name in c.tree.nodes else "outcomes"
+        loop = f" (nor to {_names([g.names[v] for v in sorted(component)[1:]])} on its loop)"
+        yield c.at(
+            (table, name),
+            name,
+            f"unreachable: no way from the start `{c.tree.tree.start}` leads here"
+            + (loop if len(component) > 1 else ""),
+            "unreachable",
+        )
+
+
+def check_dead_ends(c: Checker) -> Iterator[Diagnostic]:
+    """A question from which no outcome can be reached: a walk would get stuck. Reported where
+    the walk ends: a question with no way forward, or a loop with no exit. The questions that
+    only lead there are fixed by the same change and not reported again. A question whose
+    only targets are undefined is already an undefined-ref error."""
+    g = c.graph
+    for component in g.closed(g.live, g.succ):
+        first = min(component)
+        name = g.names[first]
+        if len(component) > 1 or first in g.succ[first]:
+            others = _names([g.names[v] for v in sorted(component)])
+            message = f"no outcome can be reached from here: {others} only lead to each other"
+        elif c.edges.get(name):
+            continue
+        else:
+            message = "dead end: no `next` and no routes, so a walk stops here"
+        yield c.at(("nodes", name), name, message, "dead-end")
+
+
+def check_no_default_route(c: Checker) -> Iterator[Diagnostic]:
+    """An answer that no route may take: every candidate route has a `when` and there is no
+    `next` to fall back on, so an answer matching none of them leads nowhere. For choice and
+    yes/no questions each option is checked (its routes and `next`, then the question's)."""
+    for qid, question in c.tree.nodes.items():
+        if not c.edges[qid]:
+            continue  # no way forward at all: a dead end
+        if question.next or any(c.always(r) for r in question.routes):
+            continue
+        if isinstance(question, MultiQuestion) or not question.options:
+            yield c.at(
+                ("nodes", qid),
+                qid,
+                "no default route: every route has a `when` and there is no `next`, so an"
+                " answer no condition matches leads nowhere",
+                "no-default-route",
+            )
+            continue
+        for j, option in enumerate(question.options):
+            if option.next or any(c.always(r) for r in option.routes):
+                continue
+            why = (
+                "its routes and the question's all have a `when`"
+                if option.routes or question.routes
+                else "it has no `next`"
+            )
+            yield c.at(
+                ("nodes", qid, "options", j),
+                qid,
+                f"option `{option.id}` can lead nowhere: {why}, and the question has no"
+                " `next` to fall back on",
+                "no-default-route",
+            )
+
+
+def check_unused_routes(c: Checker) -> Iterator[Diagnostic]:
+    """(warning) A route or `next` that routing never tries: it comes after a route that
+    always applies (no `when`, or one that always holds there), or it is the question's own
+    while every option has a default of its own."""
+    for qid, question in c.tree.nodes.items():
+        base: LinePath = ("nodes", qid)
+        every_option_decides = not isinstance(question, MultiQuestion) and bool(question.options)
+        for j, option in enumerate(question.options if every_option_decides else ()):
+            if not option.routes:  # the common case: nothing can be shadowed
+                every_option_decides = every_option_decides and bool(option.next)
+                continue
+            first = _first_default(c, option.routes)
+            yield from _never_tried(
+                c, qid, (*base, "options", j), option.routes, option.next, first
+            )
+            every_option_decides = every_option_decides and (first is not None or bool(option.next))
+        if every_option_decides and (question.routes or question.next):
+            key = "routes" if question.routes else "next"
+            message = f"the question's `{key}` is never used: every option has its own default"
+            yield c.at((*base, key), qid, message, "unused-route", "warning")
+        elif question.routes:
+            first = _first_default(c, question.routes)
+            yield from _never_tried(c, qid, base, question.routes, question.next, first)
+
+
+def _first_default(c: Checker, routes: list[Route]) -> int | None:
+    """The index of the first route that always applies when tried."""
+    return next((i for i, route in enumerate(routes) if c.always(route)), None)
+
+
+def _never_tried(
+    c: Checker,
+    qid: str,
+    base: LinePath,
+    routes: list[Route],
+    fallback: str | None,
+    first: int | None,
+) -> list[Diagnostic]:
+    """Warnings for the routes and `next` after route `first`, which always applies."""
+    if first is None:
+        return []
+    why = "an earlier route always applies (no `when`, or one that always holds here)"
+    found = [
+        c.at((*base, "routes", k), qid, f"route never tried: {why}", "unused-route", "warning")
+        for k in range(first + 1, len(routes))
+    ]
+    if fallback:
+        found.append(
+            c.at((*base, "next"), qid, f"`next` never used: {why}", "unused-route", "warning")
+        )
+    return found
+
+
+def check_cycles(c: Checker) -> Iterator[Diagnostic]:
+    """Routing that can go round in a loop. A wizard moves forward: a loop means a walk may
+    never end, and the path counts and drawings assume a graph without cycles. Each loop
+    (strongly connected set of nodes) is reported once, with one cycle through it spelled out."""
+    g = c.graph
+    for component in g.components:
+        first = min(component)
+        if len(component) == 1 and first not in g.succ[first]:
+            continue
+        cycle = cycle_through(g.succ, set(component), first)
+        names = [g.names[v] for v in [*cycle, first]]
+        if len(names) > 9:
+            names = [*names[:5], f"... ({len(cycle) - 7} more)", *names[-3:]]
+        more = len(component) - len(cycle)
+        extra = f" ({more} more node(s) in the same loop)" if more else ""
+        yield c.at(
+            ("nodes", g.names[first]),
+            g.names[first],
+            f"cycle: {' -> '.join(names)}{extra}",
+            "cycle",
+        )
+
+
+# --- conditions -------------------------------------------------------------------------
+
+
+def check_condition_refs(c: Checker) -> Iterator[Diagnostic]:
+    """A condition testing something that does not exist: an id that is not a question, an
+    option the question does not have, or a test that cannot apply to the question's answers
+    (`gt` on a choice, `has` on a single choice, a date compared with a number). Such a test is
+    silently false at run time, so the route it guards is never taken."""
+    nodes = c.tree.nodes
+    for site in c.route_sites:
+        owner, where = site.qid, _when(site)
+        for leaf in leaves(site.when):
+            answer = leaf.answer or ""
+            question = nodes.get(answer)
+            if question is None:
+                what = (
+                    "an outcome, not a question" if answer in c.tree.outcomes else "not a question"
+                )
+                yield c.at(
+                    where,
+                    owner,
+                    f"condition on `{answer}`: {what}{c.hint(answer, nodes)}",
+                    "bad-condition-ref",
+                )
+                continue
+            yield from _wrong_tests(c, site, leaf, question)
+            yield from _unknown_options(c, site, question, _option_values(leaf))
+
+
+def _option_values(leaf: Condition) -> list[str]:
+    """The option ids a comparison names (`is`, `has`, and each of `in`)."""
+    values = [leaf.is_, leaf.has, *(leaf.in_ or [])]
+    return [v for v in values if v is not None]
+
+
+def _wrong_tests(
+    c: Checker, site: RouteSite, leaf: Condition, question: AnyQuestion
+) -> Iterator[Diagnostic]:
+    allowed = ALLOWED_TESTS[question.type]
+    for name in tests_of(leaf):
+        value = getattr(leaf, name)
+        if name not in allowed:
+            use = " / ".join(TEST_NAMES[t] for t in allowed)
+            what = f"`{question.id}`, a {question.type} question"
+            message = f"`{TEST_NAMES[name]}` cannot test {what} (use {use})"
+        elif name in RANGE_TESTS and not fits(value, question):
+            kind = "a date (YYYY-MM-DD)" if question.type == "date" else "a number"
+            message = f"`{TEST_NAMES[name]}` compares `{question.id}` with {value!r}, not {kind}"
+        else:
+            continue
+        yield c.at(_when(site), site.qid, message, "wrong-test")
+
+
+def _unknown_options(
+    c: Checker, site: RouteSite, question: AnyQuestion, values: list[str]
+) -> Iterator[Diagnostic]:
+    if not question.options:
+        return
+    ids = [o.id for o in question.options]
+    for value in values:
+        if value not in ids:
+            yield c.at(
+                _when(site),
+                site.qid,
+                f"`{question.id}` has no option `{value}` (options: {_names(ids)})"
+                f"{c.hint(value, ids)}",
+                "bad-condition-ref",
+            )
+
+
+def check_not_dominated(c: Checker) -> Iterator[Diagnostic]:
+    """A condition on a question that is not asked on every path to the route's question.
+    Where it was skipped, its answer is missing and every test on it is false: the route then
+    depends on the path taken in a way the author rarely means. The tested question must be
+    the route's own question or come before it on every path from the start (dominate it)."""
+    g, dominators = c.graph, c.dominators
+    if dominators is None:
+        return
+    for site in c.route_sites:
+        owner = g.index[site.qid]
+        if not dominators.reachable[owner]:
+            continue  # unreachable is reported; there are no paths to judge
+        tested = dict.fromkeys(leaf.answer for leaf in leaves(site.when))
+        for answer in tested:
+            if answer is None or answer == site.qid or answer not in c.tree.nodes:
+                continue
+            if not dominators.dominates(g.index[answer], owner):
+                yield c.at(
+                    _when(site),
+                    site.qid,
+                    f"`{answer}` is not asked on every path to `{site.qid}`; where"
+                    " it is skipped, this test is false",
+                    "not-dominated",
+                )
+
+
+def check_never_holds(c: Checker) -> Iterator[Diagnostic]:
+    """A condition that can never hold, so its route is dead: an empty `in`, contradictory
+    ranges (`gt = 5` with `lt = 3`, or across the parts of an `all`), a range outside the
+    question's `min`/`max`, a different option of the question whose option's routes it sits
+    in, or a `not` of something that always holds."""
+    for site in c.route_sites:
+        for problem in c.analysis(site.route).problems:
+            yield c.at(_when(site), site.qid, problem, "never-holds")
+
+
+def check_too_few_ways(c: Checker) -> Iterator[Diagnostic]:
+    """A question whose answer changes nothing: every answer leads to the same place and no
+    condition reads it. Text questions are exempt (they collect information for the report),
+    and so are questions whose options carry risks (the answer decides which risks are shown)."""
+    for qid, question in c.tree.nodes.items():
+        if question.type == "text" or qid in c.read_answers:
+            continue
+        if any(option.risks for option in question.options):
+            continue
+        targets = {target for target, _ in c.edges[qid]}
+        if len(targets) == 1:
+            yield c.at(
+                ("nodes", qid),
+                qid,
+                f"every answer leads to `{targets.pop()}` and no condition reads this"
+                " answer, so the question changes nothing",
+                "too-few-ways",
+            )
+
+
+# --- sources, review, unused ------------------------------------------------------------
+
+
+def check_missing_sources(c: Checker) -> Iterator[Diagnostic]:
+    """A risk, outcome or checklist item that cites no source. Every claim shown to a student
+    must say where it comes from, so a counselor can verify it and a reviewer can update it."""
+    rule = "missing-source"
+    for rid, risk in c.tree.risks.items():
+        if not risk.sources:
+            yield c.at(("risks", rid, "sources"), rid, "risk cites no source", rule)
+    for oid, outcome in c.tree.outcomes.items():
+        if not outcome.sources:
+            yield c.at(("outcomes", oid, "sources"), oid, "outcome cites no source", rule)
+        for k, item in enumerate(outcome.checklist):
+            if not item.sources:
+                yield c.at(
+                    ("outcomes", oid, "checklist", k, "sources"),
+                    oid,
+                    f"checklist item `{item.id}` cites no source",
+                    rule,
+                )
+
+
+def check_review_date(c: Checker) -> Iterator[Diagnostic]:
+    """(warning) The tree is past its review date: visa rules change often, so a tree must be
+    re-checked against its sources every `review_every_days` days."""
+    meta = c.tree.tree
+    due = meta.last_reviewed + dt.timedelta(days=meta.review_every_days)
+    if due < c.today:
+        yield c.at(
+            ("tree", "last_reviewed"),
+            "tree",
+            f"review overdue: last reviewed {meta.last_reviewed.isoformat()}, due"
+            f" {due.isoformat()} (every {meta.review_every_days} days); re-check the"
+            " sources and update last_reviewed",
+            "review-overdue",
+            "warning",
+        )
+
+
+def check_unused(c: Checker) -> Iterator[Diagnostic]:
+    """(warning) A risk or source nothing cites: it is never shown, so it is either a
+    forgotten citation or dead content that will go stale unnoticed."""
+    cited = {(kind, ident) for kind, _, _, ident in _citations(c.tree)}
+    for kind, table in (("risk", c.tree.risks), ("source", c.tree.sources)):
+        for ident in table:
+            if (kind, ident) not in cited:
+                yield c.at(
+                    (f"{kind}s", ident),
+                    ident,
+                    f"{kind} `{ident}` is never cited",
+                    f"unused-{kind}",
+                    "warning",
+                )
+
+
+RULES: list[Rule] = [
+    check_undefined_refs,
+    check_duplicate_ids,
+    check_multi_option_routes,
+    check_unreachable,
+    check_dead_ends,
+    check_no_default_route,
+    check_unused_routes,
+    check_cycles,
+    check_condition_refs,
+    check_not_dominated,
+    check_never_holds,
+    check_too_few_ways,
+    check_missing_sources,
+    check_review_date,
+    check_unused,
+]
+"""Every rule, in the order it runs. All run on every tree; none stops the others."""
+
+
+def lint(
+    loaded: Loaded, known_trees: set[str] | None = None, today: dt.date | None = None
+) -> list[Diagnostic]:
+    """Every problem the rules find in a loaded, validated tree, sorted by line.
+
+    `known_trees` are the tree ids a `continue.tree` may name (default: the shipped trees)."""
+    if loaded.tree is None:
+        return []
+    known = shipped_tree_ids() if known_trees is None else known_trees
+    checker = Checker(loaded, known | {loaded.tree.id}, today or dt.date.today())
+    with paused_gc():
+        found = [diagnostic for rule in RULES for diagnostic in rule(checker)]
+    return sorted(set(found))
+
+
+def lint_files(files: list[Path], today: dt.date | None = None) -> list[Diagnostic]:
+    """Read and lint each file; every diagnostic of every file, sorted by file then line.
+
+    A `continue.tree` may name a shipped tree or any tree among `files`."""
+    loaded = [read(path) for path in files]
+    found = [d for one in loaded for d in one.diagnostics]
+    ids: dict[str, Path] = {}
+    for one in loaded:
+        if one.tree is not None:
+            found += _same_id(one, ids)
+    known = shipped_tree_ids() | ids.keys()
+    for one in loaded:
+        found += lint(one, known, today)
+    return sorted(set(found))
+
+
+def _same_id(one: Loaded, ids: dict[str, Path]) -> list[Diagnostic]:
+    """A second file with a tree id already used: sessions and `continue` links go by id."""
+    assert one.tree is not None and one.lines is not None
+    ident, here = one.tree.id, one.path.resolve()
+    first = ids.setdefault(ident, here)
+    if first == here:
+        return []
+    line = one.lines.line_of(("tree", "id"))
+    message = f"tree id `{ident}` is also used by {first}"
+    return [Diagnostic(str(one.path), line, "tree", message, rule="duplicate-id")]
+
+
+_TREE_HEADER = re.compile(r"^\s*\[\s*tree\s*\]\s*(#.*)?$")
+_ID_KEY = re.compile(r"""^\s*id\s*=\s*["']([^"']*)["']""")
+_id_cache: dict[Path, tuple[int, int, str]] = {}
+
+
+def shipped_tree_ids() -> set[str]:
+    """The `[tree] id` of every shipped tree, read cheaply (no parsing) and cached by mtime."""
+    found = set()
+    for path in shipped_trees():
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        cached = _id_cache.get(path)
+        if cached is None or cached[:2] != (stat.st_mtime_ns, stat.st_size):
+            cached = (stat.st_mtime_ns, stat.st_size, _tree_id(path))
+            _id_cache[path] = cached
+        found.add(cached[2])
+    return found
+
+
+def _tree_id(path: Path) -> str:
+    """The id in the `[tree]` table, found by scanning lines; the file name if none is."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return path.stem
+    in_tree = False
+    for line in text.split("\n"):
+        if line.lstrip().startswith("["):
+            in_tree = bool(_TREE_HEADER.match(line))
+        elif in_tree and (found := _ID_KEY.match(line)):
+            return found.group(1)
+    return path.stem
