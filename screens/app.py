@@ -18,9 +18,10 @@ from textual.screen import Screen
 from screens.commands import WizardCommands
 from screens.home import HomeScreen
 from screens.progress import Progress, WalkChanged
+from screens.session_actions import SESSION_BINDINGS, SessionActions
 
 if TYPE_CHECKING:
-    from screens.catalog import SessionCard, TreeCard
+    from screens.catalog import TreeCard
     from wizard.schema import Tree
 
 TITLE = "China Pathways Wizard"
@@ -40,7 +41,7 @@ class Options:
     """False in tests and screenshots: no animations, no cursor blink."""
 
 
-class WizardApp(App[None]):
+class WizardApp(SessionActions, App[None]):
     """Home, questions, answers and outcome; the rules all live in `wizard/`."""
 
     TITLE = TITLE
@@ -48,6 +49,7 @@ class WizardApp(App[None]):
     COMMANDS = App.COMMANDS | {WizardCommands}
     BINDINGS = [
         Binding("question_mark,f1", "help", "Keys", key_display="?", tooltip="List the keys"),
+        *SESSION_BINDINGS,
     ]
 
     def __init__(
@@ -69,8 +71,7 @@ class WizardApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        if self.options.counselor:
-            self.sub_title = "counselor mode"
+        self.counselor = self.options.counselor
         if self.options.session is not None:
             self.resume_session(self.options.session)
         elif self.initial_tree is not None:
@@ -106,19 +107,10 @@ class WizardApp(App[None]):
         self.push_screen(QuestionScreen(progress, self.lang))
         self.post_message(WalkChanged(progress, "start"))
 
-    def on_walk_changed(self, event: WalkChanged) -> None:
-        """Every answer, back, revise, tick and start arrives here: sessions autosave here."""
-        self.progress = event.progress
+    # on_walk_changed (autosave), saved_sessions and resume_session: see SessionActions.
 
-    def saved_sessions(self) -> list[SessionCard]:
-        """Sessions to offer on the home screen (the sessions feature fills this in).
-
-        Called from the home screen's worker thread: it may read files, not touch widgets."""
-        return []
-
-    def resume_session(self, key: str) -> None:
-        """Reopen a saved session (the sessions feature fills this in)."""
-        self.notify(f"Sessions are not available yet ({key}).", severity="warning", markup=False)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.session_check_action(action)
 
     def _unwind(self) -> None:
         """Pop every screen above home."""

@@ -1,0 +1,324 @@
+"""The app's sessions feature: autosave on every change, resume, counselor mode (session form,
+notes, node ids and sources), "what if" copies and the comparison. Mixed into `WizardApp`, so the
+app file keeps to its screens; everything decided here is decided by `wizard.session_*`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+from textual.reactive import var
+
+from screens.progress import Progress, WalkChanged
+
+if TYPE_CHECKING:
+    from screens.catalog import SessionCard
+    from screens.session_keeper import Reopened, SessionKeeper
+    from wizard.session_store import SessionConflict, SessionLocked
+
+SESSION_BINDINGS = [
+    Binding("n", "note", "Note", tooltip="Write a note on this question (counselor mode)"),
+    Binding("s", "session_form", "Session", tooltip="Client and counselor names (counselor mode)"),
+    Binding(
+        "ctrl+t",
+        "toggle_counselor",
+        "Counselor",
+        show=False,
+        tooltip="Turn counselor mode on or off",
+    ),
+]
+
+
+class SessionActions:
+    """Methods `WizardApp` gains from the sessions feature (it is a Textual `App`)."""
+
+    counselor = var(False)
+    """Counselor mode: node ids, sources and notes on each question, the session form."""
+
+    # Set by WizardApp; declared for the type checker.
+    progress: Progress | None
+    lang: str
+    options: Any
+    _keeper: SessionKeeper | None = None
+
+    # The keeper, created on first use (it brings the engine)
+
+    def sessions(self) -> SessionKeeper:
+        if self._keeper is None:
+            from screens.session_keeper import SessionKeeper
+
+            self._keeper = SessionKeeper(self.options.data_dir, self.lang)
+        return self._keeper
+
+    def watch_counselor(self, on: bool) -> None:
+        app = self._app()
+        app.set_class(on, "-counselor")
+        app.sub_title = "counselor mode" if on else ""
+        app.refresh_bindings()
+
+    def action_toggle_counselor(self) -> None:
+        self.counselor = not self.counselor
+        self._app().notify("Counselor mode on." if self.counselor else "Counselor mode off.")
+
+    # Saving
+
+    def on_walk_changed(self, event: WalkChanged) -> None:
+        """Every answer, back, revise, tick, note and start arrives here: the session saves."""
+        from wizard.session_store import SessionConflict, SessionError
+
+        self.progress = event.progress
+        try:
+            self.sessions().changed(event.progress, event.change)
+        except SessionConflict as conflict:
+            self._conflict(conflict)
+        except SessionError as error:
+            self._app().notify(str(error), title="Not saved", severity="error", markup=False)
+        self._refresh_counselor()
+
+    def _conflict(self, conflict: SessionConflict) -> None:
+        from screens.session_dialogs import ChoiceDialog
+
+        choices = [
+            ("copy", "Save my version as a new session (both are kept)"),
+            ("overwrite", "Overwrite the other version with mine"),
+            ("reload", "Drop my changes and load the other version"),
+        ]
+        self._app().push_screen(
+            ChoiceDialog("This session changed in another window", str(conflict), choices),
+            self._resolve_conflict,
+        )
+
+    def _resolve_conflict(self, choice: str | None) -> None:
+        from wizard.session_store import SessionError
+
+        keeper = self.sessions()
+        app = self._app()
+        try:
+            if choice == "copy":
+                app.notify(f"Saved as session {keeper.save_copy()}.", markup=False)
+            elif choice == "overwrite" and keeper.handle is not None:
+                keeper.handle.save(force=True)
+                app.notify("Saved over the other version.")
+            elif choice == "reload" and keeper.session is not None:
+                self.resume_session(keeper.session.id, take_over=True)
+            else:
+                app.notify("Not saved yet: your next change will ask again.", severity="warning")
+        except SessionError as error:
+            app.notify(str(error), title="Not saved", severity="error", markup=False)
+
+    # Resuming
+
+    def saved_sessions(self) -> list[SessionCard]:
+        """Sessions for the home screen, newest first (runs in a worker thread)."""
+        keeper = self.sessions()
+        cards = keeper.cards(self.lang)
+        app = self._app()
+        for damaged in keeper.damaged:
+            app.call_from_thread(
+                app.notify,
+                damaged.describe(),
+                title="Damaged session file",
+                severity="warning",
+                markup=False,
+                timeout=20,
+            )
+        return cards
+
+    def resume_session(self, key: str, take_over: bool = False) -> None:
+        """Reopen a saved session where it was left; say so if it cannot be, or if its tree
+        changed since (and which answer no longer fits)."""
+        from wizard.loader import TreeError
+        from wizard.session_store import SessionError, SessionLocked
+
+        app = self._app()
+        try:
+            reopened = self.sessions().reopen(key, take_over=take_over)
+        except SessionLocked as locked:
+            self._locked(locked)
+            return
+        except SessionError as error:
+            app.notify(str(error), title="Cannot open the session", severity="error", markup=False)
+            return
+        except TreeError as error:
+            problems = "\n".join(str(d) for d in error.diagnostics[:5])
+            app.notify(
+                problems, title="Cannot open the session's tree", severity="error", markup=False
+            )
+            return
+        self._show_reopened(reopened)
+
+    def _show_reopened(self, reopened: Reopened) -> None:
+        from screens.session_dialogs import NoticeDialog
+
+        app: Any = self._app()
+        app.begin(reopened.progress)
+        summary = reopened.resumed.summary()
+        if summary:
+            app.push_screen(NoticeDialog("The saved answers were replayed", summary))
+
+    def _locked(self, locked: SessionLocked) -> None:
+        from screens.session_dialogs import ChoiceDialog
+
+        key = locked.session_id
+        choices = [
+            ("copy", "Open a copy of it (the other window keeps the original)"),
+            ("anyway", "Open it anyway (saves are still checked, nothing is overwritten silently)"),
+            ("cancel", "Cancel"),
+        ]
+
+        def chosen(choice: str | None) -> None:
+            if choice == "copy":
+                self._open_copy(key)
+            elif choice == "anyway":
+                self.resume_session(key, take_over=True)
+
+        self._app().push_screen(
+            ChoiceDialog("This session is open in another window", str(locked), choices), chosen
+        )
+
+    def _open_copy(self, key: str) -> None:
+        from wizard.loader import TreeError
+        from wizard.session_store import SessionError
+
+        try:
+            reopened = self.sessions().reopen_copy(key)
+        except (SessionError, TreeError) as error:
+            self._app().notify(str(error), severity="error", markup=False)
+            return
+        self._show_reopened(reopened)
+
+    # What if, and the comparison
+
+    def what_if(self, question_id: str) -> None:
+        """Copy the session up to `question_id` and continue the copy from there."""
+        from wizard.session_store import SessionError
+
+        keeper = self.sessions()
+        app = self._app()
+        if keeper.handle is None:
+            app.notify("Answer a question first: there is no session to copy yet.")
+            return
+        original = keeper.handle.current.id
+        try:
+            reopened = keeper.what_if(question_id)
+        except SessionError as error:
+            app.notify(str(error), severity="error", markup=False)
+            return
+        self._show_reopened(reopened)
+        app.notify(
+            f"A copy of session {original}: pick another answer here. Ctrl+P › Compare puts "
+            "the two side by side.",
+            title="What if",
+            markup=False,
+            timeout=10,
+        )
+
+    def action_compare(self, key: str | None = None) -> None:
+        """Compare a session (the open one, or `key`) with its original, or with one picked."""
+        from screens.session_dialogs import SessionPicker
+
+        keeper = self.sessions()
+        app = self._app()
+        first = key or (keeper.session.id if keeper.session is not None else None)
+        if first is None:
+            app.notify("Open or start a session first, then compare it with another.")
+            return
+        copied_from = keeper.session.copied_from if keeper.session is not None else None
+        if key is None and copied_from is not None:
+            self._compare(copied_from, first)
+            return
+        others = [c for c in keeper.cards(self.lang) if c.key != first]
+        if not others:
+            app.notify("There is no other session to compare with.")
+            return
+        app.push_screen(
+            SessionPicker("Compare with which session?", others),
+            lambda second: self._compare(first, second) if second else None,
+        )
+
+    def _compare(self, left: str, right: str) -> None:
+        from screens.compare import CompareScreen
+        from wizard.loader import TreeError
+        from wizard.session_store import SessionError
+
+        try:
+            comparison = self.sessions().comparison(left, right, self.lang)
+        except (SessionError, TreeError) as error:
+            self._app().notify(str(error), title="Cannot compare", severity="error", markup=False)
+            return
+        self._app().push_screen(CompareScreen(comparison))
+
+    # Counselor mode: the session form and notes
+
+    def action_session_form(self) -> None:
+        from screens.session_dialogs import SessionForm
+
+        session = self.sessions().session
+        people = (
+            (session.client_name or "", session.client_email or "", session.counselor or "")
+            if session is not None
+            else ("", "", "")
+        )
+        self._app().push_screen(SessionForm(people), self._people_entered)
+
+    def _people_entered(self, people: tuple[str, str, str] | None) -> None:
+        from wizard.session_store import SessionConflict, SessionError
+
+        if people is None:
+            return
+        keeper = self.sessions()
+        if keeper.progress is None and self.progress is not None:
+            keeper.changed(self.progress, "start")  # attach the walk on screen
+        try:
+            keeper.set_people(*people)
+        except SessionConflict as conflict:
+            self._conflict(conflict)
+        except SessionError as error:
+            self._app().notify(str(error), title="Not saved", severity="error", markup=False)
+
+    def action_note(self) -> None:
+        from screens.session_dialogs import NoteDialog
+        from wizard.schema import tr
+
+        question = getattr(self._app().screen, "question", None)
+        progress = self.progress
+        if question is None or progress is None:
+            return
+
+        def written(text: str | None) -> None:
+            if text is None:
+                return
+            if text.strip():
+                progress.notes[question.id] = text.rstrip()
+            else:
+                progress.notes.pop(question.id, None)
+            self._app().post_message(WalkChanged(progress, "note"))
+
+        prompt = tr(question.prompt, self.lang)
+        self._app().push_screen(NoteDialog(prompt, progress.notes.get(question.id, "")), written)
+
+    def _refresh_counselor(self) -> None:
+        from screens.counselor import CounselorPanel
+
+        screen = self._app().screen
+        question = getattr(screen, "question", None)
+        if self.progress is None:
+            return
+        for panel in screen.query(CounselorPanel):
+            note = self.progress.notes.get(question.id, "") if question is not None else ""
+            panel.show(self.progress.walk.tree, question, note, self.lang)
+
+    def session_check_action(self, action: str) -> bool | None:
+        """Counselor actions show (and work) only in counselor mode, on a question screen."""
+        if action == "note":
+            return self.counselor and getattr(self._app().screen, "question", None) is not None
+        if action == "session_form":
+            return self.counselor and self.progress is not None
+        return True
+
+    def on_unmount(self) -> None:
+        if self._keeper is not None:
+            self._keeper.close()  # release the lock
+
+    def _app(self) -> Any:
+        return self

@@ -1,0 +1,164 @@
+"""The app's link to saved sessions: it creates one on the first answer, saves after every change,
+resumes, duplicates ("what if") and compares. No rules here: it calls `wizard.session_*`.
+
+Imported lazily (from the app's handlers and the home screen's worker): it brings the engine,
+and with it pydantic, which the app's first frame does not wait for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from screens.catalog import SessionCard
+from screens.progress import Change, Progress
+from wizard.loader import SHIPPED, resolve
+from wizard.session_compare import Comparison, compare
+from wizard.session_resume import Resumed, open_session, replay, session_tree
+from wizard.session_store import DamagedFile, OpenSession, SessionStore
+from wizard.sessions import Session, new_session, new_session_id, tree_hash
+from wizard.storage import data_dir
+
+
+@dataclass
+class Reopened:
+    """A session opened again: the progress to show, and what its replay has to say."""
+
+    progress: Progress
+    resumed: Resumed
+
+
+class SessionKeeper:
+    """Holds the open session (and its lock) of the walk on screen."""
+
+    def __init__(self, folder: Path | None, lang: str = "en") -> None:
+        self.store = SessionStore(data_dir(folder))
+        self.lang = lang
+        self.handle: OpenSession | None = None
+        self.progress: Progress | None = None
+        """The walk the open session belongs to."""
+        self.damaged: list[DamagedFile] = []
+        """Files found damaged by the last listing (moved aside), for the app to report."""
+
+    @property
+    def session(self) -> Session | None:
+        return self.handle.current if self.handle is not None else None
+
+    # Listing (called from a worker thread: files only, no widgets)
+
+    def cards(self, lang: str = "en") -> list[SessionCard]:
+        listing = self.store.scan()
+        self.damaged = listing.damaged
+        return [session_card(s, lang) for s in listing.sessions]
+
+    # Saving
+
+    def changed(self, progress: Progress, change: Change) -> bool:
+        """Save after a change; returns whether it wrote. A new walk detaches the old session;
+        its first real change creates one. Raises the store's `SessionError`s."""
+        if progress is not self.progress:
+            self.close()
+            self.progress = progress
+        if self.handle is None:
+            if change == "start" or not (progress.walk.path or progress.notes):
+                return False  # nothing worth keeping yet
+            self.handle = self.store.create(
+                new_session(
+                    progress.walk.tree,
+                    tree_hash(progress.walk.tree),
+                    tree_file=_tree_file(progress.tree_ref),
+                    language=self.lang,
+                )
+            )
+        return self.handle.record(progress.walk, progress.ticked, progress.notes)
+
+    def set_people(self, client: str, email: str, counselor: str) -> None:
+        """The session form's fields; creates the session if the walk has none yet."""
+        if self.handle is None:
+            if self.progress is None:
+                return
+            walk = self.progress.walk
+            self.handle = self.store.create(
+                new_session(
+                    walk.tree,
+                    tree_hash(walk.tree),
+                    tree_file=_tree_file(self.progress.tree_ref),
+                    language=self.lang,
+                )
+            )
+        self.handle.set_people(client, email, counselor)
+
+    # Reopening
+
+    def reopen(self, key: str, take_over: bool = False) -> Reopened:
+        """Open a saved session (see `wizard.session_resume.open_session` for what it raises)."""
+        handle, resumed = open_session(self.store, key, take_over=take_over)
+        self.close()
+        self.handle = handle
+        self.progress = _progress(handle.current, resumed)
+        return Reopened(self.progress, resumed)
+
+    def reopen_copy(self, key: str) -> Reopened:
+        """Open a copy of a session another window holds (nothing of theirs is touched)."""
+        original = self.store.load(key)
+        copy = original.duplicate(None, new_session_id())
+        with self.store.create(copy) as handle:
+            copy_id = handle.current.id
+        return self.reopen(copy_id)
+
+    def what_if(self, question_id: str) -> Reopened:
+        """Duplicate the open session before `question_id` and open the copy there."""
+        assert self.handle is not None and self.progress is not None, "no session is open"
+        self.handle.record(self.progress.walk, self.progress.ticked, self.progress.notes)
+        copy = self.handle.current.duplicate(question_id, new_session_id())
+        with self.store.create(copy) as handle:
+            copy_id = handle.current.id
+        return self.reopen(copy_id)
+
+    def save_copy(self) -> str:
+        """After a refused save: keep this window's session under a new id."""
+        assert self.handle is not None
+        self.handle = self.handle.save_copy()
+        return self.handle.current.id
+
+    def comparison(self, left: str, right: str, lang: str = "en") -> Comparison:
+        """Two saved sessions side by side (`TreeError` if a tree cannot be loaded)."""
+        sides = []
+        for key in (left, right):
+            if self.session is not None and key == self.session.id and self.progress is not None:
+                sides.append((self.session, self.progress.walk))  # as on screen now
+                continue
+            session = self.store.load(key)
+            sides.append((session, replay(session, session_tree(session)).walk))
+        return compare(sides[0], sides[1], lang)
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+        self.handle = None
+        self.progress = None
+
+
+def session_card(session: Session, lang: str = "en") -> SessionCard:
+    """Client, tree, progress, outcome and last update, for the home screen's list."""
+    title = f"{session.client_name or 'No client name'} · {session.tree}"
+    outcome = f" · outcome: {session.outcome}" if session.outcome else ""
+    updated = session.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+    detail = f"{session.progress}{outcome} · updated {updated} · {session.id}"
+    del lang  # the card shows ids and names only: reading every tree would slow the list
+    return SessionCard(session.id, title, detail)
+
+
+def _progress(session: Session, resumed: Resumed) -> Progress:
+    walk = resumed.walk
+    ticked = set(session.ticked(walk.outcome.id)) if walk.outcome is not None else set()
+    ref = session.tree_file or session.tree
+    return Progress(walk, ref, ticked=ticked, notes=dict(session.notes))
+
+
+def _tree_file(ref: str) -> str | None:
+    """None for a shipped tree (found again by its id), else the file's absolute path."""
+    path = resolve(ref)
+    if path.parent == SHIPPED:
+        return None
+    return str(path.resolve())
