@@ -6,6 +6,7 @@ which bring pydantic, and the screen should appear before they are imported.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -29,15 +30,18 @@ INTRO = (
 )
 
 
-def tree_option(card: TreeCard) -> ListOption:
+def tree_option(number: int, card: TreeCard) -> ListOption:
     """A tree as title, summary and review date; a tree that cannot be read says why."""
-    parts: list[Content | str | tuple[str, str]] = [literal(card.title, "bold")]
+    parts: list[Content | str | tuple[str, str]] = [
+        (f"{number}. ", "$text-muted"),
+        literal(card.title, "bold"),
+    ]
     if card.summary:
-        parts += ["\n", literal(card.summary)]
+        parts += ["\n   ", literal(card.summary)]
     if card.problem:
-        parts += ["\n", literal(card.problem, "$text-error")]
+        parts += ["\n   ", literal(card.problem, "$text-error")]
     else:
-        parts += [(f"\nLast reviewed {card.last_reviewed}", "$text-muted")]
+        parts += [(f"\n   Last reviewed {card.last_reviewed}", "$text-muted")]
     return ListOption(Content.assemble(*parts), id=f"tree:{card.ref}", disabled=bool(card.problem))
 
 
@@ -46,10 +50,18 @@ def session_option(card: SessionCard) -> ListOption:
     return ListOption(body, id=f"session:{card.key}")
 
 
+def _divided(options: Iterable[ListOption]) -> list[ListOption | None]:
+    """The options with a divider line between each (None is OptionList's divider)."""
+    result: list[ListOption | None] = []
+    for option in options:
+        result += [None, option] if result else [option]
+    return result
+
+
 class HomeScreen(Screen[None]):
     """What to start or resume."""
 
-    CSS_PATH = "home.tcss"
+    # Styles in home.tcss, loaded by the app: Textual skips the default screen's CSS_PATH.
     AUTO_FOCUS = "#trees"
     BINDINGS = [Binding("q", "app.quit", "Quit")]
 
@@ -93,7 +105,7 @@ class HomeScreen(Screen[None]):
         self.app.catalog = trees
         tree_list = self.query_one("#trees", ChoiceList)
         tree_list.clear_options()
-        tree_list.add_options(tree_option(card) for card in trees)
+        tree_list.add_options(_divided(tree_option(n, card) for n, card in enumerate(trees, 1)))
         note = self.query_one("#trees-note", Static)
         note.update("" if trees else "No pathways are installed: the trees/ folder is empty.")
         note.display = not trees

@@ -1,0 +1,118 @@
+"""`python -m bench [--quick] [--only NAME ...] [--output FILE]`: run the benchmarks, print the
+summary table and (unless --quick) write bench/RESULTS.md with the machine they ran on.
+
+--quick runs every benchmark at tiny sizes with few runs: a smoke test that the code works (the
+test suite uses it); its numbers mean nothing and it writes no file unless --output is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import exports, machine, parsers, report, scale, startup, steps
+from bench.stats import Result
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+@dataclass(frozen=True)
+class Sizes:
+    runs: int
+    """Runs per measurement (at least 10 for real results)."""
+    check_sizes: tuple[int, ...]
+    phase_runs: int
+    parser_nodes: int
+    rungs: int
+    walk_questions: int
+    walks: int
+    export_questions: int
+
+
+FULL = Sizes(
+    runs=10,
+    check_sizes=(100, 1_000, 10_000, 100_000),
+    phase_runs=5,
+    parser_nodes=10_000,
+    rungs=64,
+    walk_questions=200,
+    walks=3,
+    export_questions=200,
+)
+QUICK = Sizes(
+    runs=1,
+    check_sizes=(40, 120),
+    phase_runs=1,
+    parser_nodes=120,
+    rungs=64,
+    walk_questions=6,
+    walks=1,
+    export_questions=6,
+)
+
+Bench = Callable[[Path, Sizes], Result]
+BENCHES: dict[str, Bench] = {
+    "start": lambda work, s: startup.startup(work, s.runs),
+    "steps": lambda work, s: steps.step_latency(work, s.walk_questions, s.walks),
+    "scale": lambda work, s: scale.scale(work, s.check_sizes, s.runs, s.phase_runs),
+    "paths": lambda work, s: scale.paths(work, s.rungs, s.runs),
+    "parsers": lambda work, s: parsers.compare(scale.tree_file(work, s.parser_nodes), s.runs),
+    "export": lambda work, s: exports.export_all(work, s.export_questions, max(s.runs, 3)),
+}
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="tiny sizes, few runs (smoke test)")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=list(BENCHES),
+        metavar="NAME",
+        help=f"run only these: {', '.join(BENCHES)}",
+    )
+    parser.add_argument(
+        "--output", type=Path, help=f"results file (default: {RESULTS.name}; none with --quick)"
+    )
+    parser.add_argument("--runs", type=int, help="runs per measurement (default 10)")
+    return parser.parse_args(argv)
+
+
+def run(names: list[str], sizes: Sizes, workdir: Path) -> Result:
+    result = Result()
+    for name in names:
+        began = time.perf_counter()
+        print(f"running {name}…", file=sys.stderr, flush=True)
+        result.extend(BENCHES[name](workdir, sizes))
+        print(f"  {name}: {time.perf_counter() - began:.1f} s", file=sys.stderr, flush=True)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    sizes = QUICK if args.quick else FULL
+    if args.runs:
+        sizes = Sizes(**{**sizes.__dict__, "runs": args.runs})
+    names = args.only or list(BENCHES)
+    described = machine.describe()
+    with tempfile.TemporaryDirectory(prefix="wizard-bench-") as work:
+        result = run(names, sizes, Path(work))
+    command = "python -m bench" + (" --quick" if args.quick else "")
+    print("\n".join(report.summary_table(result.rows)))
+    output = args.output or (None if args.quick else RESULTS)
+    if output is not None:
+        report.write_results(output, report.render(result, described, command))
+        print(f"\nwrote {output}", file=sys.stderr)
+    failed = sum(row.ok is False for row in result.rows)
+    if failed:
+        print(f"{failed} target(s) missed", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
