@@ -45,7 +45,8 @@ class WizardApp(SessionActions, App[None]):
     """Home, questions, answers and outcome; the rules all live in `wizard/`."""
 
     TITLE = TITLE
-    CSS_PATH = "app.tcss"
+    # The default screen's own CSS_PATH is not loaded by Textual (only pushed screens' are).
+    CSS_PATH = ["app.tcss", "home.tcss"]
     COMMANDS = App.COMMANDS | {WizardCommands}
     BINDINGS = [
         Binding("question_mark,f1", "help", "Keys", key_display="?", tooltip="List the keys"),

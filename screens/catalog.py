@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from wizard.loader import shipped_trees
+from wizard.loader import resolve, shipped_trees
 from wizard.schema import tr
 from wizard.toml import TOMLDecodeError, parse_toml
 
@@ -44,7 +44,7 @@ def tree_card(path: Path, lang: str = "en") -> TreeCard:
         return TreeCard(path.stem, path.stem, "", "", "has no [tree] table")
     reviewed = meta.get("last_reviewed")
     return TreeCard(
-        ref=path.stem,
+        ref=path.stem if resolve(path.stem) == path else str(path),
         title=_text(meta.get("title"), lang) or path.stem,
         summary=_text(meta.get("summary"), lang),
         last_reviewed=reviewed.isoformat()

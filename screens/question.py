@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
+from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option as ListOption
 
 from screens.badges import severity_badge
 from screens.entry import AnswerInput
 from screens.keys import ANSWERS, BACK
+from screens.line import Line
 from screens.lists import ChoiceList, MultiList
 from screens.literal import literal
 from screens.progress import Change, Progress, WalkChanged
@@ -74,19 +75,19 @@ class QuestionScreen(Screen[None]):
         yield Header(icon="?")
         with Horizontal(id="body"):
             with VerticalScroll(id="main", can_focus=False):
-                yield Static(id="step")
-                yield Static(id="prompt")
-                yield Static(id="why")
+                yield Line(id="step")
+                yield Line(id="prompt")
+                yield Line(id="why")
                 with ContentSwitcher(id="answer", initial="choice"):
                     yield ChoiceList(id="choice")
                     yield MultiList(id="multi")
                     yield AnswerInput(id="entry")
-                yield Static(id="feedback")
-                yield Static(id="preview")
-                yield Static(id="new-risk")
-                yield Static(id="hint")
+                yield Line(id="feedback")
+                yield Line(id="preview")
+                yield Line(id="new-risk")
+                yield Line(id="hint")
             yield RisksPanel(self.lang, id="risks")
-        yield Static(id="risk-bar")
+        yield Line(id="risk-bar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -118,14 +119,16 @@ class QuestionScreen(Screen[None]):
         return self.walk.remembered.get(question.id)
 
     def _show_question(self, question: AnyQuestion, earlier: AnswerValue | None) -> None:
-        self.query_one("#step", Static).update(self._step_line())
-        self.query_one("#prompt", Static).update(literal(tr(question.prompt, self.lang)))
+        self.query_one("#step", Line).show(self._step_line())
+        self.query_one("#prompt", Line).show(literal(tr(question.prompt, self.lang)))
         why = tr(question.help, self.lang)
-        self.query_one("#why", Static).update(
+        self.query_one("#why", Line).show(
             Content.assemble(("Why we ask: ", "bold"), literal(why)) if why else ""
         )
-        self.set_class(bool(why), "-has-why")
-        self.refresh_bindings()
+        why_line = self.query_one("#why", Line)
+        if why_line.has_class("-has-text") != bool(why):
+            why_line.set_class(bool(why), "-has-text")
+            self.refresh_bindings()  # the `w` key comes or goes
         self._say("")
         switcher = self.query_one("#answer", ContentSwitcher)
         self.query_one("#preview").remove_class("-shown")
@@ -138,7 +141,7 @@ class QuestionScreen(Screen[None]):
         else:
             switcher.current = "entry"
             self._fill_entry(question, earlier)
-        self.query_one("#hint", Static).update(self._hint(question))
+        self.query_one("#hint", Line).show(self._hint(question))
         self.query_one("#main").scroll_home(animate=False)
         self._focus_answer()
 
@@ -220,15 +223,15 @@ class QuestionScreen(Screen[None]):
 
     def _say(self, message: str, error: bool = False) -> None:
         """Show a validation message under the answer (or clear it)."""
-        feedback = self.query_one("#feedback", Static)
-        feedback.update(literal(message))
+        feedback = self.query_one("#feedback", Line)
+        feedback.show(literal(message))
         feedback.set_class(error, "-error")
         feedback.display = bool(message)
 
     def _show_risks(self) -> None:
         hits = self.walk.risks
         new = self.query_one(RisksPanel).show(hits)
-        self.query_one("#new-risk", Static).update(
+        self.query_one("#new-risk", Line).show(
             Content("\n").join(
                 Content.assemble(("New risk ", "bold"), risk_content(h.risk, self.lang, full=False))
                 for h in new
@@ -236,9 +239,9 @@ class QuestionScreen(Screen[None]):
         )
         self.query_one("#new-risk").set_class(bool(new), "-shown")
         bar = Content.assemble(
-            ("Risks met: ", "bold"), risk_tally(hits), ("r shows them", "$text-muted")
+            ("Risks met: ", "bold"), risk_tally(hits), ("r or F4 shows them", "$text-muted")
         )
-        self.query_one("#risk-bar", Static).update(bar if hits else "No risks met so far.")
+        self.query_one("#risk-bar", Line).show(bar if hits else "No risks met so far.")
 
     # Answering
 
@@ -257,8 +260,8 @@ class QuestionScreen(Screen[None]):
             for r in (option.risks if option else [])
             if r in self.walk.tree.risks
         ]
-        preview = self.query_one("#preview", Static)
-        preview.update(
+        preview = self.query_one("#preview", Line)
+        preview.show(
             Content("\n").join(
                 Content.assemble(
                     ("If you pick this: ", "bold"),
@@ -337,7 +340,7 @@ class QuestionScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_why":
-            return self.has_class("-has-why")
+            return self.query_one("#why").has_class("-has-text")
         if action == "toggle_risks":
             return self.has_class("-narrow")
         return True

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from screens.badges import SEVERITY_MARKS, severity_badge
+from screens.line import Line
 from screens.literal import literal
 from wizard.schema import SEVERITIES, Risk, tr
 from wizard.walk import RiskHit
@@ -68,7 +69,7 @@ class RisksPanel(VerticalScroll):
         self._cards: dict[str, RiskCard] = {}
 
     def compose(self):  # type: ignore[no-untyped-def]
-        yield Static("Risks met so far", id="risks-title")
+        yield Line(id="risks-title")
         yield Static("None yet.", id="risks-none")
 
     def show(self, hits: list[RiskHit]) -> list[RiskHit]:
@@ -87,6 +88,6 @@ class RisksPanel(VerticalScroll):
             self.mount_all(reversed(cards), after="#risks-none")
             self.scroll_home(animate=False)
         title = f"Risks met so far ({len(hits)})" if hits else "Risks met so far"
-        self.query_one("#risks-title", Static).update(title)
+        self.query_one("#risks-title", Line).show(title)
         self.query_one("#risks-none", Static).display = not hits
         return new
