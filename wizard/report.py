@@ -6,13 +6,14 @@ import json
 from typing import Any
 
 from wizard.schema import SEVERITIES, AnyQuestion, Tree, tr
-from wizard.walk import Walk, answer_label
+from wizard.walk import RiskHit, Walk, answer_label
 
 
 def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
     """Everything a reader needs about the end of a walk, as plain data."""
     tree, outcome = walk.tree, walk.outcome
     assert outcome is not None
+    hits = walk.risks  # computed once: it replays the whole path
     return {
         "tree": {
             "id": tree.id,
@@ -44,7 +45,7 @@ def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
             for a in outcome.alternatives
             if a in tree.outcomes
         ],
-        "risks": risk_data(walk, lang),
+        "risks": risk_data(walk, lang, hits),
         "steps": [tr(step, lang) for step in outcome.steps],
         "checklist": [
             {
@@ -56,7 +57,7 @@ def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
             }
             for i in outcome.checklist
         ],
-        "sources": [source_data(tree, s, lang) for s in _cited(walk)],
+        "sources": [source_data(tree, s, lang) for s in _cited(walk, hits)],
         "continue": (
             {"tree": outcome.continue_.tree, "label": tr(outcome.continue_.label, lang)}
             if outcome.continue_
@@ -66,21 +67,24 @@ def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def _cited(walk: Walk) -> list[str]:
+def _cited(walk: Walk, hits: list[RiskHit]) -> list[str]:
     """Source ids cited by the outcome, its checklist and the risks met, in first-cited order."""
     outcome = walk.outcome
     assert outcome is not None
     ids = list(outcome.sources)
     for item in outcome.checklist:
         ids += item.sources
-    for hit in walk.risks:
+    for hit in hits:
         ids += hit.risk.sources
     return [s for s in dict.fromkeys(ids) if s in walk.tree.sources]
 
 
-def risk_data(walk: Walk, lang: str = "en") -> list[dict[str, Any]]:
-    """The risks met so far (finished or not), most severe first, as plain data."""
-    risks = sorted(walk.risks, key=lambda hit: -hit.severity_rank)
+def risk_data(
+    walk: Walk, lang: str = "en", hits: list[RiskHit] | None = None
+) -> list[dict[str, Any]]:
+    """The risks met so far (finished or not), most severe first, as plain data; `hits` is
+    `walk.risks` when the caller has it already."""
+    risks = sorted(walk.risks if hits is None else hits, key=lambda hit: -hit.severity_rank)
     return [
         {
             "id": h.risk.id,

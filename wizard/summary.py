@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from wizard.report import outcome_data, risk_data, source_data
-from wizard.schema import SEVERITIES, Severity, tr
+from wizard.schema import SEVERITIES, Severity, Tree, tr
 from wizard.sessions import Session, tree_hash
-from wizard.walk import Walk, answer_label
+from wizard.walk import Step, Walk, answer_label
 
 Status = Literal["finished", "in progress"]
 
@@ -185,12 +185,13 @@ def build_summary(
     lang = lang or session.language
     tree = walk.tree
     meta = tree.tree
+    path = walk.path  # a copy each time it is read: read once
     info = TreeInfo(
         id=tree.id,
         title=tr(meta.title, lang),
         version=meta.version,
         last_reviewed=meta.last_reviewed.isoformat(),
-        hash=digest or tree_hash(tree),
+        hash=digest or _digest(tree),
     )
     common: dict[str, Any] = {
         "session_id": session.id,
@@ -200,27 +201,29 @@ def build_summary(
         "client_name": session.client_name or "",
         "client_email": session.client_email or "",
         "counselor": session.counselor or "",
-        "answers": _answers(session, walk, lang),
-        "other_notes": _other_notes(session, walk, lang),
+        "answers": _answers(session, path, lang),
+        "other_notes": _other_notes(session, tree, path, lang),
         "disclaimer": tr(meta.disclaimer, lang),
     }
     if walk.outcome is None:
         current = walk.current
+        risks = [_risk(r) for r in risk_data(walk, lang)]
         return Summary(
             status="in progress",
-            risks=[_risk(r) for r in risk_data(walk, lang)],
+            risks=risks,
             next_question=tr(current.prompt, lang) if current is not None else "",
-            sources=_sources(walk, [], lang),
+            sources=_sources(tree, [], risks, path, lang),
             **common,
         )
     data = outcome_data(walk, lang)
     ticked = set(session.ticked(walk.outcome.id))
     out = data["outcome"]
+    risks = [_risk(r) for r in data["risks"]]
     return Summary(
         status="finished",
         pathway=Pathway(out["id"], out["title"], out["verdict"], out["summary"]),
         alternatives=[Pathway(a["id"], a["title"], a["verdict"]) for a in data["alternatives"]],
-        risks=[_risk(r) for r in data["risks"]],
+        risks=risks,
         steps=list(data["steps"]),
         checklist=[
             ChecklistEntry(
@@ -231,9 +234,21 @@ def build_summary(
         continue_to=(data["continue"]["tree"], data["continue"]["label"])
         if data["continue"]
         else None,
-        sources=_sources(walk, data["sources"], lang),
+        sources=_sources(tree, data["sources"], risks, path, lang),
         **common,
     )
+
+
+_last_digest: tuple[Tree, str] | None = None
+
+
+def _digest(tree: Tree) -> str:
+    """`tree_hash(tree)`, remembered for the last tree (exporting one session in several formats,
+    or several sessions of one tree, hashes it once)."""
+    global _last_digest
+    if _last_digest is None or _last_digest[0] is not tree:
+        _last_digest = (tree, tree_hash(tree))
+    return _last_digest[1]
 
 
 def _risk(data: dict[str, Any]) -> RiskEntry:
@@ -242,7 +257,7 @@ def _risk(data: dict[str, Any]) -> RiskEntry:
     )
 
 
-def _answers(session: Session, walk: Walk, lang: str) -> list[AnswerEntry]:
+def _answers(session: Session, path: list[Step], lang: str) -> list[AnswerEntry]:
     return [
         AnswerEntry(
             step.id,
@@ -250,31 +265,34 @@ def _answers(session: Session, walk: Walk, lang: str) -> list[AnswerEntry]:
             answer_label(step.question, step.answer, lang),
             session.notes.get(step.id, ""),
         )
-        for step in walk.path
+        for step in path
     ]
 
 
-def _other_notes(session: Session, walk: Walk, lang: str) -> list[NoteEntry]:
-    on_path = set(walk.answers)
+def _other_notes(session: Session, tree: Tree, path: list[Step], lang: str) -> list[NoteEntry]:
+    if not session.notes:
+        return []
+    on_path = {step.id for step in path}
     notes = []
     for qid, note in session.notes.items():
         if qid in on_path or not note.strip():
             continue
-        question = walk.tree.nodes.get(qid)
+        question = tree.nodes.get(qid)
         prompt = tr(question.prompt, lang) if question is not None else qid
         notes.append(NoteEntry(qid, prompt, note))
     return notes
 
 
-def _sources(walk: Walk, cited: list[dict[str, Any]], lang: str) -> list[SourceEntry]:
+def _sources(
+    tree: Tree, cited: list[dict[str, Any]], risks: list[RiskEntry], path: list[Step], lang: str
+) -> list[SourceEntry]:
     """The outcome's sources (`cited`, from `outcome_data`), then those of the risks met and of
     the questions asked, each once."""
     ids = [s["id"] for s in cited]
-    for hit in walk.risks:
-        ids += hit.risk.sources
-    for step in walk.path:
+    for risk in risks:
+        ids += tree.risks[risk.id].sources
+    for step in path:
         ids += step.question.sources
-    tree = walk.tree
     entries = []
     for sid in dict.fromkeys(ids):
         if sid in tree.sources:

@@ -134,9 +134,10 @@ def build_message(
     message["Subject"] = check_header_text("the subject", subject)
     message["Date"] = format_datetime(now or dt.datetime.now(dt.UTC).astimezone())
     message["Message-ID"] = make_msgid(domain=sender.domain)
-    # Quoted-printable keeps the message 7-bit clean for any server, and readable raw.
+    # 7-bit clean for any server: the text quoted-printable (readable raw), the HTML base64
+    # (encoded in C, several times faster than quoted-printable for the larger part).
     message.set_content(text, cte="quoted-printable")
-    message.add_alternative(html, subtype="html", cte="quoted-printable")
+    message.add_alternative(html, subtype="html", cte="base64")
     for item in attachments:
         maintype, subtype = item.mime.split("/")
         params = {"charset": "utf-8"} if maintype == "text" else {}

@@ -1,0 +1,62 @@
+"""Fixtures for the export and email tests: deterministic sessions and a real SMTP server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from tests.conftest import SAMPLE
+from wizard.schema import Tree
+from wizard.sessions import Session
+from wizard.walk import Walk
+
+from .factory import SAMPLE_X1, make_session
+from .smtp import Recorder, Server, free_port, refuse_everyone
+
+
+@pytest.fixture
+def x1(sample_tree: Tree) -> tuple[Session, Walk]:
+    return make_session(
+        sample_tree,
+        SAMPLE_X1,
+        notes={"enrolment": "Enrolled at Fudan until 2027.\nBring the original letter."},
+        ticks=1,
+        tree_file=SAMPLE,
+    )
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[Server]:
+    recorder = Recorder()
+    controller = Controller(recorder, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield Server(recorder, controller.port)
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_server_with_auth() -> Iterator[Server]:
+    """A server that offers AUTH (without TLS, on loopback) and refuses every login."""
+    recorder = Recorder()
+    controller = Controller(
+        recorder,
+        hostname="127.0.0.1",
+        port=free_port(),
+        authenticator=refuse_everyone,
+        auth_require_tls=False,
+    )
+    controller.start()
+    try:
+        yield Server(recorder, controller.port)
+    finally:
+        controller.stop()
