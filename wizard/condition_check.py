@@ -66,6 +66,8 @@ def _show(value: object) -> str:
         return f'"{value}"'
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # `min = 1` is read as 1.0
     return str(value)
 
 

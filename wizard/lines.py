@@ -128,6 +128,7 @@ class LineIndex:
             parent = tuple(path)
             index = self._array_counts.get(parent, 0)
             self._array_counts[parent] = index + 1
+            self._lines.setdefault(parent, number)  # the array itself: where it starts
             path.append(index)
         result = tuple(path)
         self._lines.setdefault(result, number)

@@ -115,7 +115,7 @@ class Checker:
         self.known_trees = known_trees
         self.today = today
         self._suggestions_left = _SUGGESTIONS
-        self._labels: dict[str, dict[int, int] | None] = {}
+        self._reaching: dict[tuple[str, str], frozenset[str] | None] = {}
         self._budget = 0  # set with the graph: work allowed for `possible_options`
 
     def at(
@@ -131,6 +131,10 @@ class Checker:
         self._suggestions_left -= 1
         close = difflib.get_close_matches(name, list(pool), n=1, cutoff=0.75)
         return f"; did you mean `{close[0]}`?" if close else ""
+
+    @cached_property
+    def citations(self) -> list[tuple[str, str, LinePath, str]]:
+        return _citations(self.tree)
 
     @cached_property
     def edges(self) -> dict[str, list[Way]]:
@@ -212,41 +216,37 @@ class Checker:
         dominators, index = self.dominators, self.graph.index
         if dominators is None or not dominators.dominates(index[qid], index[owner]):
             return None
-        if qid not in self._labels:
-            self._labels[qid] = self._label_options(qid, question)
-        labels = self._labels[qid]
-        bits = labels.get(index[owner], 0) if labels is not None else 0
-        ids = [option.id for k, option in enumerate(question.options) if bits >> k & 1]
-        return frozenset(ids) or None
+        key = (qid, owner)
+        if key not in self._reaching:
+            self._reaching[key] = self._options_reaching(qid, question, index[owner])
+        return self._reaching[key]
 
-    def _label_options(self, qid: str, question: AnyQuestion) -> dict[int, int] | None:
-        """For each node `question` dominates, the options (bit k = option k) after which a walk
-        can reach it without asking `question` again. Stops (None) when the budget runs out."""
+    def _options_reaching(
+        self, qid: str, question: AnyQuestion, owner: int
+    ) -> frozenset[str] | None:
+        """The options after which a walk can reach `owner` without asking `qid` again: search
+        backwards from `owner` among the nodes `qid` dominates (a path that leaves them cannot
+        come back without passing `qid`). None when the work budget has run out."""
         g, dominators = self.graph, self.dominators
         assert dominators is not None
         root = g.index[qid]
-        bit = {option.id: 1 << k for k, option in enumerate(question.options)}
-        falls = sum(bit[o] for o in _falls_through(question))
-        labels: dict[int, int] = {}
-        work: list[int] = []
-
-        def give(v: int, bits: int) -> None:
-            old = labels.get(v, 0)
-            if v != root and bits | old != old and dominators.dominates(root, v):
-                labels[v] = bits | old
-                work.append(v)
-
-        for target, option in self.edges[qid]:
-            if target in g.index:
-                give(g.index[target], bit[option] if option else falls)
-        while work:
-            v = work.pop()
-            self._budget -= len(g.succ[v]) + 1
+        seen = {owner}
+        stack = [owner]
+        while stack:
+            v = stack.pop()
+            self._budget -= len(g.pred[v]) + 1
             if self._budget < 0:
                 return None
-            for w in g.succ[v]:
-                give(w, labels[v])
-        return labels
+            for p in g.pred[v]:
+                if p != root and p not in seen and dominators.dominates(root, p):
+                    seen.add(p)
+                    stack.append(p)
+        everyone = _falls_through(question)
+        found: set[str] = set()
+        for target, option in self.edges[qid]:
+            if g.index.get(target, -1) in seen:
+                found.update([option] if option else everyone)
+        return frozenset(found) or None
 
 
 def _falls_through(question: AnyQuestion) -> frozenset[str]:
@@ -292,7 +292,7 @@ def _targets(qid: str, question: AnyQuestion) -> Iterator[tuple[LinePath, str]]:
         yield (*base, "next"), question.next
 
 
-def _citations(tree: Tree) -> Iterator[tuple[str, str, LinePath, str]]:
+def _citations(tree: Tree) -> list[tuple[str, str, LinePath, str]]:
     """(kind, citing id, key path, cited id) for every risk and source cited anywhere."""
     lists: list[tuple[str, str, LinePath, list[str]]] = []
     for rid, risk in tree.risks.items():
@@ -300,8 +300,11 @@ def _citations(tree: Tree) -> Iterator[tuple[str, str, LinePath, str]]:
     for qid, question in tree.nodes.items():
         lists.append(("source", qid, ("nodes", qid, "sources"), question.sources))
         lists.append(("risk", qid, ("nodes", qid, "risks"), question.risks))
-        for j, option in enumerate(question.options):
-            lists.append(("risk", qid, ("nodes", qid, "options", j, "risks"), option.risks))
+        lists += [
+            ("risk", qid, ("nodes", qid, "options", j, "risks"), option.risks)
+            for j, option in enumerate(question.options)
+            if option.risks
+        ]
     for oid, outcome in tree.outcomes.items():
         lists.append(("source", oid, ("outcomes", oid, "sources"), outcome.sources))
         lists.append(("risk", oid, ("outcomes", oid, "risks"), outcome.risks))
@@ -309,9 +312,7 @@ def _citations(tree: Tree) -> Iterator[tuple[str, str, LinePath, str]]:
             lists.append(
                 ("source", oid, ("outcomes", oid, "checklist", k, "sources"), item.sources)
             )
-    for kind, owner, path, cited in lists:
-        for ident in cited:
-            yield kind, owner, path, ident
+    return [(kind, owner, path, ident) for kind, owner, path, cited in lists for ident in cited]
 
 
 def _names(names: list[str], limit: int = 8) -> str:
@@ -343,7 +344,7 @@ def check_undefined_refs(c: Checker) -> Iterator[Diagnostic]:
             if target not in targets:
                 hint = c.hint(target, targets)
                 yield c.at(path, qid, f"`{target}` is neither a node nor an outcome{hint}", rule)
-    for kind, owner, path, cited in _citations(tree):
+    for kind, owner, path, cited in c.citations:
         pool = tree.risks if kind == "risk" else tree.sources
         if cited not in pool:
             yield c.at(path, owner, f"unknown {kind} `{cited}`{c.hint(cited, pool)}", rule)
@@ -491,7 +492,7 @@ def check_no_default_route(c: Checker) -> Iterator[Diagnostic]:
                 else "it has no `next`"
             )
             yield c.at(
-                ("nodes", qid, "options", j),
+                ("nodes", qid, "options", j, "id"),
                 qid,
                 f"option `{option.id}` can lead nowhere: {why}, and the question has no"
                 " `next` to fall back on",
@@ -744,7 +745,7 @@ def check_review_date(c: Checker) -> Iterator[Diagnostic]:
 def check_unused(c: Checker) -> Iterator[Diagnostic]:
     """(warning) A risk or source nothing cites: it is never shown, so it is either a
     forgotten citation or dead content that will go stale unnoticed."""
-    cited = {(kind, ident) for kind, _, _, ident in _citations(c.tree)}
+    cited = {(kind, ident) for kind, _, _, ident in c.citations}
     for kind, table in (("risk", c.tree.risks), ("source", c.tree.sources)):
         for ident in table:
             if (kind, ident) not in cited:
