@@ -28,6 +28,17 @@ class WizardCommands(Provider):
         yield ("Export", "Save or send the outcome summary", app.action_export)
         yield ("Home", "Back to the list of pathways", app.action_home)
         yield ("Help", "List the keys of each screen", app.action_help)
+        yield (
+            "Compare",
+            "Put two sessions side by side: outcomes, risks, checklists",
+            app.action_compare,
+        )
+        yield (
+            "Counselor mode",
+            "Turn on or off: node ids, sources, notes, session details",
+            app.action_toggle_counselor,
+        )
+        yield ("Session details", "Client name and email, counselor name", app.action_session_form)
 
     async def discover(self) -> Hits:
         for name, help_text, command in self._commands():

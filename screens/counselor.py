@@ -14,6 +14,7 @@ from wizard.schema import AnyQuestion, Tree, tr
 class CounselorPanel(Static):
     """Node id, sources and note of the question on screen."""
 
+    SCOPED_CSS = False  # the rule below looks at the app's class, outside this widget
     DEFAULT_CSS = """
     CounselorPanel {
         display: none;

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
 from screens.lists import ChoiceList
@@ -63,7 +63,15 @@ class HomeScreen(Screen[None]):
 
     # Styles in home.tcss, loaded by the app: Textual skips the default screen's CSS_PATH.
     AUTO_FOCUS = "#trees"
-    BINDINGS = [Binding("q", "app.quit", "Quit")]
+    BINDINGS = [
+        Binding("q", "app.quit", "Quit"),
+        Binding("slash", "filter", "Filter sessions", key_display="/", show=False),
+        Binding("c", "compare", "Compare", tooltip="Compare the highlighted session with another"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.session_cards: list[SessionCard] = []
 
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
@@ -83,13 +91,20 @@ class HomeScreen(Screen[None]):
                 classes="section-title",
                 id="sessions-title",
             )
+            yield Input(
+                placeholder="Type to filter: client, tree, outcome, id…", id="session-filter"
+            )
             yield ChoiceList(id="sessions")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#sessions-title").display = False
         self.query_one("#sessions").display = False
+        self.query_one("#session-filter").display = False
         self.load_catalog()
+
+    def on_screen_resume(self) -> None:
+        self.load_catalog()  # back home: sessions may have been saved meanwhile
 
     @work(thread=True, exclusive=True, group="catalog")
     def load_catalog(self) -> None:
@@ -109,15 +124,53 @@ class HomeScreen(Screen[None]):
         note = self.query_one("#trees-note", Static)
         note.update("" if trees else "No pathways are installed: the trees/ folder is empty.")
         note.display = not trees
+        self.session_cards = sessions
         session_list = self.query_one("#sessions", ChoiceList)
-        session_list.clear_options()
-        session_list.add_options(session_option(card) for card in sessions)
+        self._fill_sessions()
         self.query_one("#sessions-title").display = bool(sessions)
+        self.query_one("#session-filter").display = bool(sessions)
         session_list.display = bool(sessions)
         if trees:
             tree_list.highlighted = 0
         if self.focused is None:
             (tree_list if trees else session_list).focus()
+
+    def _fill_sessions(self) -> None:
+        """Show the sessions whose client, tree, progress, outcome or id hold every word typed."""
+        words = self.query_one("#session-filter", Input).value.casefold().split()
+        shown = [
+            card
+            for card in self.session_cards
+            if all(word in f"{card.title} {card.detail}".casefold() for word in words)
+        ]
+        session_list = self.query_one("#sessions", ChoiceList)
+        session_list.clear_options()
+        session_list.add_options(session_option(card) for card in shown)
+        if shown:
+            session_list.highlighted = 0
+
+    @on(Input.Changed, "#session-filter")
+    def _filtered(self, event: Input.Changed) -> None:
+        event.stop()
+        self._fill_sessions()
+
+    @on(Input.Submitted, "#session-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#sessions", ChoiceList).focus()
+
+    def action_filter(self) -> None:
+        if self.session_cards:
+            self.query_one("#session-filter", Input).focus()
+
+    def action_compare(self) -> None:
+        session_list = self.query_one("#sessions", ChoiceList)
+        index = session_list.highlighted
+        if not session_list.display or index is None:
+            self.notify("Save a session first: there is nothing to compare.")
+            return
+        key = (session_list.options[index].id or "").partition(":")[2]
+        self.app.action_compare(key)  # type: ignore[attr-defined]
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList
 from textual.widgets.option_list import Option as ListOption
 
 from screens.badges import severity_badge
+from screens.counselor import CounselorPanel
 from screens.entry import AnswerInput
 from screens.keys import ANSWERS, BACK
 from screens.line import Line
@@ -78,6 +79,7 @@ class QuestionScreen(Screen[None]):
                 yield Line(id="step")
                 yield Line(id="prompt")
                 yield Line(id="why")
+                yield CounselorPanel(id="counselor")
                 with ContentSwitcher(id="answer", initial="choice"):
                     yield ChoiceList(id="choice")
                     yield MultiList(id="multi")
@@ -142,6 +144,8 @@ class QuestionScreen(Screen[None]):
             switcher.current = "entry"
             self._fill_entry(question, earlier)
         self.query_one("#hint", Line).show(self._hint(question))
+        note = self.progress.notes.get(question.id, "")
+        self.query_one(CounselorPanel).show(self.walk.tree, question, note, self.lang)
         self.query_one("#main").scroll_home(animate=False)
         self._focus_answer()
 

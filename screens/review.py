@@ -19,14 +19,15 @@ from wizard.schema import tr
 from wizard.walk import Step, answer_label
 
 
-def step_content(number: int | None, step: Step, lang: str) -> Content:
-    """`3. Prompt` over `   → answer`."""
+def step_content(number: int | None, step: Step, lang: str, note: str = "") -> Content:
+    """`3. Prompt` over `   → answer`, and the counselor's note on it if any."""
     prefix = f"{number}. " if number is not None else "• "
     return Content.assemble(
         (prefix, "$text-muted"),
         literal(tr(step.question.prompt, lang)),
         ("\n   → ", "$text-muted"),
         literal(answer_label(step.question, step.answer, lang), "bold"),
+        *((("\n   Note: ", "$text-warning"), literal(note)) if note else ()),
     )
 
 
@@ -36,6 +37,7 @@ class AnswersScreen(Screen[str | None]):
     CSS_PATH = "review.tcss"
     BINDINGS = [
         Binding("escape,a", "close", "Return", tooltip="Back to where you were"),
+        Binding("w", "what_if", "What if…", tooltip="Copy the session up to here; answer anew"),
     ]
 
     def __init__(self, progress: Progress, lang: str = "en") -> None:
@@ -55,7 +57,10 @@ class AnswersScreen(Screen[str | None]):
         )
         yield ChoiceList(
             *[
-                ListOption(step_content(n, step, self.lang), id=step.id)
+                ListOption(
+                    step_content(n, step, self.lang, self.progress.notes.get(step.id, "")),
+                    id=step.id,
+                )
                 for n, step in enumerate(walk.path, 1)
             ],
             id="answer-list",
@@ -92,6 +97,15 @@ class AnswersScreen(Screen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_what_if(self) -> None:
+        """Explore another branch from the highlighted answer, in a copy of the session."""
+        answers = self.query_one("#answer-list", ChoiceList)
+        if answers.highlighted is None:
+            return
+        question_id = answers.options[answers.highlighted].id
+        if question_id is not None:
+            self.app.what_if(question_id)  # type: ignore[attr-defined]
 
 
 class DroppedScreen(ModalScreen[None]):

@@ -253,6 +253,9 @@ class SessionActions:
     def action_session_form(self) -> None:
         from screens.session_dialogs import SessionForm
 
+        if self.progress is None:
+            self._app().notify("Start or resume a pathway first: details belong to a session.")
+            return
         session = self.sessions().session
         people = (
             (session.client_name or "", session.client_email or "", session.counselor or "")
@@ -313,7 +316,7 @@ class SessionActions:
         if action == "note":
             return self.counselor and getattr(self._app().screen, "question", None) is not None
         if action == "session_form":
-            return self.counselor and self.progress is not None
+            return self.counselor and getattr(self._app().screen, "progress", None) is not None
         return True
 
     def on_unmount(self) -> None:

@@ -1,0 +1,210 @@
+"""The sessions feature in the app, driven with Pilot as a user would: autosave and resume from
+the home screen, the filter, counselor notes, a changed tree, a session open elsewhere, and the
+"what if" comparison."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+
+from screens.app import WizardApp, make_app
+from screens.compare import CompareScreen
+from screens.entry import AnswerInput
+from screens.question import QuestionScreen
+from screens.session_dialogs import ChoiceDialog, NoticeDialog
+from tests.conftest import SAMPLE
+from tests.sessions.conftest import saved_session
+from tests.sessions.test_storage import write_lock
+from wizard.loader import read
+from wizard.session_store import SessionStore
+
+SIZE = (110, 40)
+
+
+def screen_text(app: WizardApp) -> str:
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def flat(text: str) -> str:
+    """The screen's words in order: lines joined, list borders dropped, spaces collapsed."""
+    return " ".join(text.translate({ord(c): " " for c in "▎▊│█"}).split())
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def answer(pilot: Pilot[None], value: str) -> None:
+    """Answer like a user: the option's number key, or the text typed and Enter."""
+    screen = pilot.app.screen
+    assert isinstance(screen, QuestionScreen), screen
+    assert screen.question is not None
+    ids = [o.id for o in screen.question.options]
+    if ids:
+        await pilot.press(str(ids.index(value) + 1))
+    else:
+        await pilot.press(*value, "enter")
+    await pilot.pause()
+
+
+def app_for(data: Path, tree: str | None = None, counselor: bool = False) -> WizardApp:
+    return make_app(tree, data_dir=data, counselor=counselor, animate=False)
+
+
+async def test_answers_are_saved_and_resumed_from_home(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    async with app_for(data, str(SAMPLE)).run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await answer(pilot, "china")
+        await answer(pilot, "yes")
+        [session] = SessionStore(data).scan().sessions  # saved after each answer
+        assert session.answer_values == {"enrolment": "china", "field": "yes"}
+    app = app_for(data)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        text = flat(screen_text(app))
+        assert "Resume a saved session" in text, text
+        assert "No client name · sample 2 answered · updated" in text
+        assert session.id in text
+        await pilot.press("slash", *"sample 2 answered", "enter", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert screen.question is not None and screen.question.id == "start-date"
+        assert screen.walk.answers == {"enrolment": "china", "field": "yes"}
+        await answer(pilot, "2026-03-01")  # and it goes on saving into the same file
+    assert SessionStore(data).load(session.id).outcome == "x1-remark"
+
+
+async def test_the_home_list_filters_as_you_type(tmp_path: Path, sample_tree) -> None:
+    store = SessionStore(tmp_path / "data")
+    for name, answers in (("Ana Silva", ["china"]), ("Bo Chen", ["overseas", 3])):
+        handle = saved_session(store, sample_tree, answers)
+        handle.set_people(name, None, None)
+        handle.close()
+    app = app_for(tmp_path / "data")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Ana Silva" in screen_text(app) and "Bo Chen" in screen_text(app)
+        await pilot.press("slash", "b", "o")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Bo Chen" in text and "Ana Silva" not in text
+        await pilot.press(*" zzz")
+        await pilot.pause()
+        assert "Bo Chen" not in screen_text(app)
+
+
+async def test_counselor_notes_are_saved_and_shown(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = app_for(data, str(SAMPLE), counselor=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Node enrolment" in flat(screen_text(app))  # the node id, for the counselor
+        assert "[advisory] Interning in China?" in flat(screen_text(app))  # and its source
+        await pilot.press("n", *"Enrolled at Fudan [bold]until[/bold] 2027", "escape")
+        await pilot.pause()
+        assert "Note: Enrolled at Fudan [bold]until[/bold] 2027" in flat(screen_text(app))
+        await answer(pilot, "china")
+        await pilot.press("s")  # the session form
+        await pilot.pause()
+        await pilot.press(*"Ana Silva", "enter", *"ana@example.org", "enter", *"Li Wei", "enter")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Note: Enrolled at Fudan [bold]until[/bold] 2027" in flat(screen_text(app))
+    [session] = SessionStore(data).scan().sessions
+    assert session.notes == {"enrolment": "Enrolled at Fudan [bold]until[/bold] 2027"}
+    assert (session.client_name, session.client_email, session.counselor) == (
+        "Ana Silva",
+        "ana@example.org",
+        "Li Wei",
+    )
+
+
+async def test_resuming_after_the_tree_changed_says_which_answer(tmp_path: Path) -> None:
+    tree_file = tmp_path / "sample.toml"
+    tree_file.write_bytes(SAMPLE.read_bytes())
+    tree = read(tree_file).tree
+    assert tree is not None
+    store = SessionStore(tmp_path / "data")
+    handle = saved_session(store, tree, ["overseas", 6, "ai", "ACME"], tree_file=tree_file)
+    handle.close()
+    tree_file.write_text(SAMPLE.read_text().replace("max = 24", "max = 4"), encoding="utf-8")
+    app = app_for(tmp_path / "data")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.resume_session(handle.current.id)
+        await settle(pilot)
+        assert isinstance(app.screen, NoticeDialog)
+        await pilot.pause()
+        text = flat(screen_text(app))
+        assert "was '6 months', which no longer fits: must be at most 4 months" in text
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert screen.question is not None and screen.question.id == "months"
+        assert screen.query_one(AnswerInput).value == "6"  # offered again, to correct
+        assert screen.walk.answers == {"enrolment": "overseas"}
+
+
+async def test_a_session_open_elsewhere_can_be_opened_as_a_copy(
+    tmp_path: Path, sample_tree
+) -> None:
+    store = SessionStore(tmp_path / "data")
+    handle = saved_session(store, sample_tree, ["china"], tree_file=SAMPLE)
+    handle.close()
+    write_lock(store.lock_for(handle.current.id).path, os.getppid())  # another window
+    app = app_for(tmp_path / "data")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.resume_session(handle.current.id)
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "open in another window: process" in flat(screen_text(app))
+        await pilot.press("1")  # open a copy
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.sessions().session is not None
+        assert app.sessions().session.id != handle.current.id
+    assert len(store.scan().sessions) == 2
+
+
+async def test_what_if_then_compare(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = app_for(data, str(SAMPLE))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for value in ("china", "yes", "2026-03-01"):
+            await answer(pilot, value)
+        original = app.sessions().session
+        assert original is not None and original.outcome == "x1-remark"
+        await pilot.press("a")  # the answers, then "what if" on the second one
+        await pilot.pause()
+        await pilot.press("up", "w")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        assert screen.question is not None and screen.question.id == "field"
+        await answer(pilot, "no")
+        copy = app.sessions().session
+        assert copy is not None and copy.id != original.id and copy.outcome == "not-allowed"
+        await pilot.press("ctrl+p", *"Compare", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        table = app.screen.query_one(DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        outcome = next(r for r in rows if r[1] == "outcome")
+        assert outcome == ["≠", "outcome", "X1 visa with an internship remark", "Not allowed"]
+        field = next(r for r in rows if r[1] == "Is the internship in your field of study?")
+        assert field[2:] == ["Yes", "No"]
+        assert any(r[1] == "The internship must relate to your major" for r in rows)
+    stored = {s.id: s for s in SessionStore(data).scan().sessions}
+    assert stored[original.id].outcome == "x1-remark"  # the original is untouched
+    assert stored[copy.id].copied_from == original.id
