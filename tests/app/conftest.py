@@ -62,6 +62,14 @@ def _digit(ids: list[str], option_id: str) -> str:
     return str(index + 1)
 
 
+@pytest.fixture(autouse=True)
+def own_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Sessions the app saves go to a fresh folder, never the user's, and none are listed."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("WIZARD_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def visa_app() -> WizardApp:
     return make_app(str(VISA), animate=False)

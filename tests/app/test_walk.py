@@ -182,8 +182,18 @@ async def test_checklist_ticks_are_kept_and_reported(visa_app) -> None:
         assert checklist.ticked == {"approval-letter"}  # shown ticked again on the new outcome
 
     changes = [message.change for message in seen.values()]
-    assert changes == ["start", "answer", "answer", "answer", "answer",
-                       "tick", "tick", "tick", "back", "answer"]
+    assert changes == [
+        "start",
+        "answer",
+        "answer",
+        "answer",
+        "answer",
+        "tick",
+        "tick",
+        "tick",
+        "back",
+        "answer",
+    ]
 
 
 async def test_outcome_shows_every_part(visa_app) -> None:
@@ -198,12 +208,21 @@ async def test_outcome_shows_every_part(visa_app) -> None:
             await pilot.pause()
         shown = " ".join(parts)
         for phrase in [
-            "✓ RECOMMENDED", "Why this outcome", "Where are you enrolled as a student? → At a "
-            "university in China", "~ POSSIBLE S2 internship visa", "! CAUTION",
-            "What to do: Plan the renewal", "1. Ask your university", "Who: Your university",
-            "When: before anything is filed", "optional", "Hoping to work in China",
-            "https://shanghai.bencham.org/news/", "accessed 2026-11-25", "last reviewed 2026-11-01",
-            "Not legal advice" if False else "not legal advice",
+            "✓ RECOMMENDED",
+            "Why this outcome",
+            "Where are you enrolled as a student? → At a university in China",
+            "~ POSSIBLE S2 internship visa",
+            "! CAUTION",
+            "What to do: Plan the renewal",
+            "1. Ask your university",
+            "Who: Your university",
+            "When: before anything is filed",
+            "optional",
+            "Hoping to work in China",
+            "https://shanghai.bencham.org/news/",
+            "accessed 2026-11-25",
+            "last reviewed 2026-11-01",
+            "not legal advice",
         ]:
             assert phrase in shown, phrase
 
