@@ -89,7 +89,7 @@ class LineIndex:
             if depth > 0:
                 depth += _bracket_depth(line)
                 continue
-            stripped = line.lstrip()
+            stripped = line.strip()  # also drops the \r of CRLF line ends
             if not stripped or stripped[0] == "#":
                 continue
             if stripped[0] == "[":
