@@ -13,6 +13,14 @@ DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "good" / "sample.toml"
 
 
+@pytest.fixture(autouse=True)
+def _private_data_dir(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """No test ever reads or writes the real user data folder: the app autosaves sessions."""
+    monkeypatch.setenv("WIZARD_DATA_DIR", str(tmp_path_factory.mktemp("wizard-data")))
+
+
 @pytest.fixture
 def sample_tree() -> Tree:
     """A small tree using every question type and condition operator (tests/data/good)."""

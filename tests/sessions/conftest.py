@@ -19,12 +19,6 @@ CHINA_X1: list[object] = ["china", "yes", "2026-03-01"]
 """Answers that walk the sample tree to the X1 remark outcome (which has a checklist)."""
 
 
-@pytest.fixture(autouse=True)
-def _no_user_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Whatever a test forgets to pass, sessions land in its temporary folder."""
-    monkeypatch.setenv("WIZARD_DATA_DIR", str(tmp_path / "env-data"))
-
-
 @pytest.fixture
 def store(tmp_path: Path) -> SessionStore:
     return SessionStore(tmp_path / "data")
