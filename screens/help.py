@@ -23,7 +23,9 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "Home",
         [
             ("↑ ↓ or j k", "move through the pathways"),
-            ("Enter or 1-9", "start the highlighted (or numbered) pathway"),
+            ("Enter or 1-9", "start the highlighted (or numbered) pathway, or resume a session"),
+            ("/", "filter the saved sessions by client, tree, outcome or id"),
+            ("c", "compare the highlighted session with another"),
             ("q", "quit"),
         ],
     ),
@@ -45,6 +47,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         "Your answers",
         [
             ("Enter", "change the highlighted answer"),
+            ("w", "what if: copy the session up to this answer and answer anew"),
             ("Esc", "return"),
         ],
     ),
@@ -58,6 +61,16 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("e", "export or email the summary"),
             ("h", "home"),
             ("Esc", "back to the last question"),
+        ],
+    ),
+    (
+        "Sessions and counselor mode",
+        [
+            ("", "every answer, note and tick is saved as you go"),
+            ("Ctrl+T", "counselor mode on or off (or start with `wizard --counselor`)"),
+            ("n", "a note on this question (counselor mode)"),
+            ("s", "session details: client name and email, counselor (counselor mode)"),
+            ("Ctrl+P Compare", "compare this session with its original or another"),
         ],
     ),
 ]

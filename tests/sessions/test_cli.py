@@ -232,3 +232,20 @@ def test_listing_does_not_import_textual(data: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "Ana Silva" in done.stdout
+
+
+def test_a_json_export_imports_back_as_the_same_session(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sid = with_good_session(data)
+    exported = tmp_path / "summary.json"
+    code, _, err = run(
+        capsys, "export", sid, "--format", "json", "-o", str(exported), "--data-dir", str(data)
+    )
+    assert code == 0, err
+    other = tmp_path / "other"
+    code, out, _ = run(capsys, "sessions", "import", str(exported), "--data-dir", str(other))
+    assert (code, out) == (0, f"Imported session {sid}.\n")
+    original = SessionStore(data).load(sid)
+    imported = SessionStore(other).load(sid)
+    assert imported.model_copy(update={"updated": original.updated, "revision": 4}) == original
