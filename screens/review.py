@@ -112,6 +112,7 @@ class DroppedScreen(ModalScreen[None]):
     """Says which later answers a change dropped, because they no longer lie on the path."""
 
     CSS_PATH = "review.tcss"
+    AUTO_FOCUS = "#dropped-list"  # so ↑↓ scroll a long list
     BINDINGS = [
         Binding("escape,enter,space", "close", "Continue"),
     ]
@@ -130,12 +131,20 @@ class DroppedScreen(ModalScreen[None]):
             )
             with VerticalScroll(id="dropped-list"):
                 for step in self.dropped:
-                    yield Static(step_content(None, step, self.lang), classes="dropped")
+                    yield Static(self._dropped(step), classes="dropped")
             yield Static(
-                "They no longer lie on your path. If you reach one of those questions again, "
-                "your earlier answer is offered again.\nPress Enter to continue.",
+                "They no longer lie on your path; if you reach one of those questions again, "
+                "your earlier answer is offered. Enter continues.",
                 id="dropped-note",
             )
+
+    def _dropped(self, step: Step) -> Content:
+        return Content.assemble(
+            "• ",
+            literal(tr(step.question.prompt, self.lang)),
+            ("  → ", "$text-muted"),
+            literal(answer_label(step.question, step.answer, self.lang), "bold"),
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)
