@@ -295,3 +295,25 @@ async def test_export_is_reached_from_the_outcome(visa_app) -> None:
 
 def test_visa_fixture_exists() -> None:
     assert VISA.is_file()
+
+
+async def test_palette_starts_a_tree_and_the_theme_can_change(monkeypatch) -> None:
+    monkeypatch.setattr("screens.catalog.shipped_trees", lambda: [VISA])
+    app = make_app(animate=False)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Start: Internship visa")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert app.progress.walk.tree.id == "visa-fixture"
+
+        before = app.export_screenshot()
+        app.theme = "textual-light"  # what the palette's "Theme" command sets
+        await pilot.pause()
+        after = app.export_screenshot()
+        assert after != before
+        assert "Where are you enrolled as a student?" in screen_text(app)
