@@ -44,6 +44,18 @@ def _bracket_depth(value: str) -> int:
     return depth
 
 
+def line_nested_deeper(text: str, limit: int) -> int:
+    """The first line where more than `limit` brackets are open (1 when none is)."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _STRING_OR_BRACKET.finditer(line):
+            token = match.group()
+            depth += 1 if token in "[{" else -1 if token in "]}" else 0
+            if depth > limit:
+                return number
+    return 1
+
+
 def _opens_multiline_string(value: str) -> str | None:
     """The delimiter of a multi-line string left open at the end of `value`, if any."""
     for quote in ('"""', "'''"):

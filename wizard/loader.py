@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from wizard.diagnostics import Diagnostic, has_errors
-from wizard.lines import LineIndex
+from wizard.lines import LineIndex, line_nested_deeper
 from wizard.schema import Tree
 from wizard.toml import TOMLDecodeError, parse_toml
 
@@ -22,6 +22,10 @@ MAX_BYTES = 200 * 1024 * 1024
 
 SHIPPED = Path(__file__).resolve().parent.parent / "trees"
 """The trees that ship with the wizard (inside the wheel they sit beside the `wizard` package)."""
+
+_NESTING = 100
+"""Point at the first line nested deeper than this when the parser gives up (its limit is higher
+and no tree nests near it: a condition is a few levels deep)."""
 
 _TABLES = ("nodes", "outcomes", "risks", "sources")
 _QUESTION_TYPES = {"choice", "yesno", "multi", "number", "date", "text"}
@@ -110,7 +114,8 @@ def _read(path: Path) -> Loaded:
     except TOMLDecodeError as error:
         return fail(f"not valid TOML: {_toml_message(error)}", _toml_line(error), "toml")
     except (RecursionError, MemoryError):
-        return fail("not valid TOML: arrays or inline tables nested too deeply", rule="toml")
+        line = line_nested_deeper(text, _NESTING)
+        return fail("not valid TOML: arrays or inline tables nested too deeply", line, "toml")
     if not data:
         return fail("no tables, only comments: a tree needs at least a [tree] table")
     lines = LineIndex(text)
