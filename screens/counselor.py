@@ -42,12 +42,9 @@ class CounselorPanel(Static):
                 continue
             parts += [
                 "\n",
-                ("Source ", "$text-muted"),
                 literal(f"[{sid}] ", "$text-accent"),
                 literal(tr(source.title, lang)),
-                ", ",
-                literal(tr(source.publisher, lang)),
-                "\n  ",
+                (" — ", "$text-muted"),
                 link(source.url),
             ]
         if not question.sources:

@@ -79,7 +79,6 @@ class QuestionScreen(Screen[None]):
                 yield Line(id="step")
                 yield Line(id="prompt")
                 yield Line(id="why")
-                yield CounselorPanel(id="counselor")
                 with ContentSwitcher(id="answer", initial="choice"):
                     yield ChoiceList(id="choice")
                     yield MultiList(id="multi")
@@ -87,6 +86,7 @@ class QuestionScreen(Screen[None]):
                 yield Line(id="feedback")
                 yield Line(id="preview")
                 yield Line(id="new-risk")
+                yield CounselorPanel(id="counselor")
                 yield Line(id="hint")
             yield RisksPanel(self.lang, id="risks")
         yield Line(id="risk-bar")
