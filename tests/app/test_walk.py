@@ -42,6 +42,7 @@ async def walk_to_end(pilot, answers: dict[str, object]) -> None:
         await answer(pilot, answers[question.id])
 
 
+@pytest.mark.slow
 @needs_internship
 async def test_whole_shipped_tree_from_home_to_outcome_keyboard_only() -> None:
     app = make_app(animate=False)
@@ -110,6 +111,7 @@ async def test_back_shows_the_earlier_answer_selected(visa_app) -> None:
         assert isinstance(visa_app.screen, HomeScreen)
 
 
+@pytest.mark.slow
 @needs_internship
 async def test_revise_lists_dropped_answers_and_changes_the_outcome() -> None:
     app = make_app("internship", animate=False)
