@@ -319,3 +319,17 @@ async def test_palette_starts_a_tree_and_the_theme_can_change(monkeypatch) -> No
         after = app.export_screenshot()
         assert after != before
         assert "Where are you enrolled as a student?" in screen_text(app)
+
+
+@pytest.mark.skipif(
+    not (SHIPPED / "work-after-study.toml").exists(), reason="the linked tree is not shipped"
+)
+async def test_continue_opens_the_tree_the_outcome_names(visa_app) -> None:
+    async with visa_app.run_test(size=NARROW) as pilot:
+        for value in ["china", "x1", "yes", "2026-09-01"]:
+            await answer(pilot, value)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(visa_app.screen, QuestionScreen)
+        assert visa_app.progress.walk.tree.id == "work-after-study"
+        assert [type(s) for s in visa_app.screen_stack] == [HomeScreen, QuestionScreen]
