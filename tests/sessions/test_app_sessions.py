@@ -71,7 +71,7 @@ async def test_answers_are_saved_and_resumed_from_home(tmp_path: Path) -> None:
         assert "Resume a saved session" in text, text
         assert "No client name · sample 2 answered · updated" in text
         assert session.id in text
-        await pilot.press("slash", *"sample 2 answered", "enter", "enter")
+        await pilot.press("slash", *"2 ans", "enter", "enter")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, QuestionScreen)
@@ -107,24 +107,20 @@ async def test_counselor_notes_are_saved_and_shown(tmp_path: Path) -> None:
         await settle(pilot)
         assert "Node enrolment" in flat(screen_text(app))  # the node id, for the counselor
         assert "[advisory] Interning in China?" in flat(screen_text(app))  # and its source
-        await pilot.press("n", *"Enrolled at Fudan [bold]until[/bold] 2027", "escape")
+        await pilot.press("n", *"Fudan [b]x[/b]", "escape")
         await pilot.pause()
-        assert "Note: Enrolled at Fudan [bold]until[/bold] 2027" in flat(screen_text(app))
+        assert "Note: Fudan [b]x[/b]" in flat(screen_text(app))
         await answer(pilot, "china")
         await pilot.press("s")  # the session form
         await pilot.pause()
-        await pilot.press(*"Ana Silva", "enter", *"ana@example.org", "enter", *"Li Wei", "enter")
+        await pilot.press(*"Ana", "enter", *"a@b.cn", "enter", *"Li", "enter")
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
-        assert "Note: Enrolled at Fudan [bold]until[/bold] 2027" in flat(screen_text(app))
+        assert "Note: Fudan [b]x[/b]" in flat(screen_text(app))
     [session] = SessionStore(data).scan().sessions
-    assert session.notes == {"enrolment": "Enrolled at Fudan [bold]until[/bold] 2027"}
-    assert (session.client_name, session.client_email, session.counselor) == (
-        "Ana Silva",
-        "ana@example.org",
-        "Li Wei",
-    )
+    assert session.notes == {"enrolment": "Fudan [b]x[/b]"}
+    assert (session.client_name, session.client_email, session.counselor) == ("Ana", "a@b.cn", "Li")
 
 
 async def test_resuming_after_the_tree_changed_says_which_answer(tmp_path: Path) -> None:
