@@ -338,7 +338,7 @@ def check_undefined_refs(c: Checker) -> Iterator[Diagnostic]:
             rule,
         )
     for qid, question in tree.nodes.items():
-        if all(t in targets for t, _ in c.edges[qid]) and not isinstance(question, MultiQuestion):
+        if targets.issuperset(t for t, _ in c.edges[qid]) and question.type != "multi":
             continue  # the common case, decided without building key paths
         for path, target in _targets(qid, question):
             if target not in targets:
