@@ -179,8 +179,11 @@ async def test_what_if_then_compare(tmp_path: Path) -> None:
         await settle(pilot)
         for value in ("china", "yes", "2026-03-01"):
             await answer(pilot, value)
+        await pilot.press("space")  # tick the first checklist item: saved at once
+        await pilot.pause()
         original = app.sessions().session
         assert original is not None and original.outcome == "x1-remark"
+        assert SessionStore(data).load(original.id).checklist == {"x1-remark": ["approval-letter"]}
         await pilot.press("a")  # the answers, then "what if" on the second one
         await pilot.pause()
         await pilot.press("up", "w")
@@ -201,6 +204,8 @@ async def test_what_if_then_compare(tmp_path: Path) -> None:
         field = next(r for r in rows if r[1] == "Is the internship in your field of study?")
         assert field[2:] == ["Yes", "No"]
         assert any(r[1] == "The internship must relate to your major" for r in rows)
+        letter = next(r for r in rows if r[1] == "Internship approval letter")
+        assert letter[2:] == ["[x]", "—"]  # ticked on the left, not needed on the right
     stored = {s.id: s for s in SessionStore(data).scan().sessions}
     assert stored[original.id].outcome == "x1-remark"  # the original is untouched
     assert stored[copy.id].copied_from == original.id
