@@ -144,11 +144,14 @@ class WizardApp(SessionActions, App[None]):
             back()
 
     def action_export(self) -> None:
-        """Export or email the outcome summary. The export feature replaces this body."""
-        if self.progress is None or not self.progress.walk.finished:
-            self.notify("Reach an outcome first: export saves or sends its summary.")
+        """Save the summary to a file or email it (see `screens.export_dialog`). A walk not
+        finished yet exports too, marked in progress."""
+        if self.progress is None or not self.progress.walk.path:
+            self.notify("Answer a question first: export saves or sends the summary.")
             return
-        self.notify("Export is coming soon.", title="Export")
+        from screens.export_dialog import start_export
+
+        start_export(self)
 
 
 def make_app(

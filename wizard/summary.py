@@ -13,12 +13,13 @@ Text here is the tree's and the user's text exactly as given: escaping is each f
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from wizard.report import outcome_data, risk_data, source_data
 from wizard.schema import SEVERITIES, Severity, Tree, tr
-from wizard.sessions import Session, tree_hash
+from wizard.sessions import Session, new_session, tree_hash
 from wizard.walk import Step, Walk, answer_label
 
 Status = Literal["finished", "in progress"]
@@ -331,3 +332,29 @@ def summary_data(summary: Summary) -> dict[str, Any]:
         "sources": [vars(s).copy() for s in summary.sources],
         "disclaimer": summary.disclaimer,
     }
+
+
+def snapshot(
+    session: Session | None,
+    walk: Walk,
+    ticked: Collection[str] = (),
+    notes: Mapping[str, str] | None = None,
+    lang: str = "en",
+) -> Session:
+    """A copy of `session` (or a new, unsaved session when there is none yet) brought up to date
+    with what is on screen: the walk, the ticks of its outcome's checklist and the notes. Used to
+    export from the app; nothing is saved."""
+    digest = _digest(walk.tree)
+    copy = (
+        session.model_copy(deep=True)
+        if session is not None
+        else new_session(walk.tree, digest, language=lang)
+    )
+    copy.record_walk(walk, digest)
+    if walk.outcome is not None:
+        for item in walk.outcome.checklist:
+            copy.set_tick(walk.outcome.id, item.id, item.id in ticked)
+    if notes is not None:  # the notes on screen replace the saved ones
+        for qid in [*copy.notes, *(q for q in notes if q not in copy.notes)]:
+            copy.set_note(qid, notes.get(qid, ""))
+    return copy

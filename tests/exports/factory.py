@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from wizard.exports import Rendered
 from wizard.schema import Tree
@@ -19,7 +19,7 @@ SESSION_ID = "20261125-a1b2c3"
 
 def make_session(
     tree: Tree,
-    answers: list[tuple[str, object]] | tuple[tuple[str, Any], ...],
+    answers: Sequence[tuple[str, object]],
     *,
     client_name: str | None = "Ana Silva",
     client_email: str | None = "ana@example.org",

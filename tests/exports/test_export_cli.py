@@ -6,10 +6,12 @@ import json
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
 from wizard.cli import main
+from wizard.schema import Tree
 from wizard.session_store import SessionStore
 from wizard.sessions import Session
 from wizard.walk import Walk
@@ -21,8 +23,14 @@ from .test_eml import check_summary_message
 Run = tuple[int, str, str]
 
 
+class Runner(Protocol):
+    def __call__(self, *argv: str) -> Run: ...
+
+
 @pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def run(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Runner:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(data_dir.parent / "config"))  # no real mail.toml
     monkeypatch.delenv("WIZARD_SMTP_PASSWORD", raising=False)
 
@@ -47,7 +55,7 @@ def expected(session: Session, walk: Walk, fmt: str) -> str:
 
 @pytest.mark.parametrize("fmt", ["md", "html", "txt", "json"])
 def test_export_writes_each_format(
-    run, saved: Session, x1: tuple[Session, Walk], tmp_path: Path, fmt: str
+    run: Runner, saved: Session, x1: tuple[Session, Walk], tmp_path: Path, fmt: str
 ) -> None:
     out_dir = tmp_path / "out"
     out_dir.mkdir()
@@ -58,7 +66,7 @@ def test_export_writes_each_format(
     assert path.read_text(encoding="utf-8") == expected(saved, x1[1], fmt)
 
 
-def test_export_never_overwrites_without_force(run, saved: Session, tmp_path: Path) -> None:
+def test_export_never_overwrites_without_force(run: Runner, saved: Session, tmp_path: Path) -> None:
     target = tmp_path / "summary.md"
     target.write_text("keep me", encoding="utf-8")
     code, out, err = run("export", saved.id, "-o", str(target))
@@ -69,21 +77,21 @@ def test_export_never_overwrites_without_force(run, saved: Session, tmp_path: Pa
     assert target.read_text(encoding="utf-8").startswith("# X1 visa")
 
 
-def test_export_to_stdout(run, saved: Session, x1: tuple[Session, Walk]) -> None:
+def test_export_to_stdout(run: Runner, saved: Session, x1: tuple[Session, Walk]) -> None:
     code, out, err = run("export", saved.id, "-f", "txt", "-o", "-")
     assert (code, err) == (0, "")
     assert out == expected(saved, x1[1], "txt")
 
 
 def test_export_default_name_here(
-    run, saved: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Runner, saved: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     assert run("export", saved.id, "-f", "html")[0] == 0
     assert (tmp_path / f"ana-silva-{saved.updated.date()}.html").is_file()
 
 
-def test_export_from_a_session_file(run, x1: tuple[Session, Walk], tmp_path: Path) -> None:
+def test_export_from_a_session_file(run: Runner, x1: tuple[Session, Walk], tmp_path: Path) -> None:
     path = tmp_path / "someone.toml"
     path.write_text(x1[0].to_toml(), encoding="utf-8")
     code, out, _ = run("export", str(path), "-f", "md", "-o", "-")
@@ -91,7 +99,7 @@ def test_export_from_a_session_file(run, x1: tuple[Session, Walk], tmp_path: Pat
 
 
 def test_json_export_imports_as_the_same_session(
-    run, saved: Session, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    run: Runner, saved: Session, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "export.json"
     assert run("export", saved.id, "-f", "json", "-o", str(path))[0] == 0
@@ -110,7 +118,7 @@ def test_json_export_imports_as_the_same_session(
     assert code == 0 and out.startswith("# X1 visa with an internship remark")
 
 
-def test_eml_export_needs_a_sender(run, saved: Session, tmp_path: Path) -> None:
+def test_eml_export_needs_a_sender(run: Runner, saved: Session, tmp_path: Path) -> None:
     code, _, err = run("export", saved.id, "-f", "eml", "-o", str(tmp_path / "m.eml"))
     assert code == 1
     assert err == "wizard: no From address: pass --from or set from = ... in the mail settings\n"
@@ -122,7 +130,7 @@ def test_eml_export_needs_a_sender(run, saved: Session, tmp_path: Path) -> None:
     assert parsed["To"] == "Ana Silva <ana@example.org>"
 
 
-def test_unknown_session_is_one_line(run) -> None:
+def test_unknown_session_is_one_line(run: Runner) -> None:
     code, out, err = run("export", "nothing-like-it")
     assert code == 1 and out == ""
     assert err.startswith("wizard: no session 'nothing-like-it'") and err.count("\n") == 1
@@ -132,7 +140,7 @@ def test_unknown_session_is_one_line(run) -> None:
     ("name", "file"),
     [("José Müller", "jose-muller-2026-11-25.md"), ("王芳", "summary-20261125-a1b2c3.md")],
 )
-def test_default_names_are_safe(run, sample_tree, data_dir: Path, name: str, file: str) -> None:  # type: ignore[no-untyped-def]
+def test_default_names_are_safe(sample_tree: Tree, name: str, file: str) -> None:
     from wizard.exports.files import default_name
 
     session, walk = make_session(sample_tree, SAMPLE_X1, client_name=name)
@@ -143,7 +151,7 @@ def test_default_names_are_safe(run, sample_tree, data_dir: Path, name: str, fil
 
 
 def test_email_sends_and_keeps_a_copy(
-    run, saved: Session, x1: tuple[Session, Walk], smtp_server: Server, data_dir: Path
+    run: Runner, saved: Session, x1: tuple[Session, Walk], smtp_server: Server, data_dir: Path
 ) -> None:
     code, out, err = run(
         "email", saved.id, "--from", "Li Wei <li@example.org>", "--cc", "office@example.org",
@@ -167,7 +175,7 @@ def test_email_sends_and_keeps_a_copy(
     assert kept["Message-ID"] == received["Message-ID"]
 
 
-def test_email_failure_loses_nothing(run, saved: Session, data_dir: Path) -> None:
+def test_email_failure_loses_nothing(run: Runner, saved: Session, data_dir: Path) -> None:
     port = free_port()
     code, out, err = run(
         "email", saved.id, "--from", "li@example.org", "--host", "127.0.0.1",
@@ -183,7 +191,7 @@ def test_email_failure_loses_nothing(run, saved: Session, data_dir: Path) -> Non
     assert message_from_bytes(kept.read_bytes())["To"] == "Ana Silva <ana@example.org>"
 
 
-def test_email_rejected_recipient(run, saved: Session, smtp_server: Server) -> None:
+def test_email_rejected_recipient(run: Runner, saved: Session, smtp_server: Server) -> None:
     code, _, err = run(
         "email", saved.id, "--to", "nobody@refused.example.org", "--from", "li@example.org",
         "--host", "127.0.0.1", "--port", str(smtp_server.port), "--security", "none",
@@ -193,7 +201,7 @@ def test_email_rejected_recipient(run, saved: Session, smtp_server: Server) -> N
 
 
 def test_email_failed_login(
-    run, saved: Session, smtp_server_with_auth: Server, monkeypatch: pytest.MonkeyPatch
+    run: Runner, saved: Session, smtp_server_with_auth: Server, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("WIZARD_SMTP_PASSWORD", "wrong")
     code, _, err = run(
@@ -205,7 +213,7 @@ def test_email_failed_login(
 
 
 def test_email_settings_from_the_config_file(
-    run, saved: Session, smtp_server: Server, tmp_path: Path
+    run: Runner, saved: Session, smtp_server: Server, tmp_path: Path
 ) -> None:
     config = tmp_path / "mail.toml"
     config.write_text(
@@ -219,13 +227,15 @@ def test_email_settings_from_the_config_file(
     assert envelope.mail_from == "li@example.org"
 
 
-def test_email_bad_address_is_refused_before_anything(run, saved: Session, data_dir: Path) -> None:
+def test_email_bad_address_is_refused_before_anything(
+    run: Runner, saved: Session, data_dir: Path
+) -> None:
     code, out, err = run("email", saved.id, "--to", "ana at example", "--from", "li@example.org")
     assert code == 1 and out == ""
     assert err == "wizard: the To address 'ana at example' contains a space\n"
     assert not (data_dir / "outbox").exists()
 
 
-def test_json_export_is_valid_json(run, saved: Session) -> None:
+def test_json_export_is_valid_json(run: Runner, saved: Session) -> None:
     code, out, _ = run("export", saved.id, "-f", "json", "-o", "-")
     assert code == 0 and json.loads(out)["session"]["id"] == saved.id

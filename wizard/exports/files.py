@@ -16,6 +16,14 @@ class ExportFileError(Exception):
     """An export that could not be written; the message says why, in one line."""
 
 
+class ExportFileExists(ExportFileError):
+    """The file is there already and replacing it was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path} already exists; use --force to overwrite it")
+
+
 def slug(text: str, limit: int = 40) -> str:
     """Lowercase ASCII letters and digits joined by `-`: accents are dropped ("José" -> "jose"),
     other scripts leave nothing (the caller falls back to the session id)."""
@@ -51,7 +59,7 @@ def write_new(path: Path, data: bytes, force: bool = False) -> Path:
             with path.open("xb") as handle:
                 handle.write(data)
     except FileExistsError:
-        raise ExportFileError(f"{path} already exists; use --force to overwrite it") from None
+        raise ExportFileExists(path) from None
     except IsADirectoryError:
         raise ExportFileError(f"{path} is a folder") from None
     except OSError as error:

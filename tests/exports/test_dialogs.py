@@ -1,0 +1,171 @@
+"""The app's export and email dialogs, driven from the keyboard on the outcome screen."""
+
+from __future__ import annotations
+
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, Input, Static
+
+from screens.app import WizardApp, make_app
+from screens.email_dialog import EmailDialog
+from screens.export_dialog import ExportDialog
+from screens.outcome import OutcomeScreen
+from screens.session_dialogs import ChoiceDialog
+from tests.app.conftest import VISA, WIDE, answer
+
+from .smtp import Server, free_port
+
+X1_ANSWERS = ["china", "x1", "yes", "2026-09-01"]
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WizardApp:
+    monkeypatch.setenv("WIZARD_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("WIZARD_SMTP_PASSWORD", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return make_app(str(VISA), animate=False)
+
+
+def mail_settings(tmp_path: Path, port: int) -> None:
+    folder = tmp_path / "config" / "china-pathways-wizard"
+    folder.mkdir(parents=True)
+    (folder / "mail.toml").write_text(
+        f'host = "127.0.0.1"\nport = {port}\nsecurity = "none"\nfrom = "Li Wei <li@example.org>"\n',
+        encoding="utf-8",
+    )
+
+
+async def to_outcome_then(pilot: Pilot[None], choice: str) -> None:
+    """Walk to the x1 outcome, press e, and pick 1 (file) or 2 (email)."""
+    for value in X1_ANSWERS:
+        await answer(pilot, value)
+    assert isinstance(pilot.app.screen, OutcomeScreen)
+    await pilot.press("space")  # tick the first checklist item
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ChoiceDialog)
+    await pilot.press(choice)
+    await pilot.pause()
+
+
+def problem(app: WizardApp, ident: str) -> str:
+    line = app.screen.query_one(ident, Static)
+    return str(line.render()) if line.display else ""
+
+
+async def test_export_dialog_saves_html_with_the_ticks(app: WizardApp, tmp_path: Path) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await to_outcome_then(pilot, "1")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        path_input = dialog.query_one("#export-path", Input)
+        assert path_input.value == str(tmp_path / f"summary-{_session_id(app)}.html")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeScreen)
+        written = tmp_path / f"summary-{_session_id(app)}.html"
+        page = written.read_text(encoding="utf-8")
+        assert page.startswith("<!DOCTYPE html>")
+        assert "Add an internship remark to your X1 residence permit" in page
+        assert "☑ <strong>Done:</strong> Internship approval letter" in page
+        assert any(f"Saved the summary to {written}" in str(n.message) for n in app._notifications)
+
+
+async def test_export_dialog_format_and_no_overwrite(app: WizardApp, tmp_path: Path) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await to_outcome_then(pilot, "1")
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        target = tmp_path / "ana.html"
+        dialog.query_one("#export-path", Input).value = str(target)
+        await pilot.press("shift+tab", "down", "space")  # pick Markdown: the extension follows
+        await pilot.pause()
+        assert dialog.query_one("#export-path", Input).value == str(tmp_path / "ana.md")
+        (tmp_path / "ana.md").write_text("keep", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "already exists: tick “Replace”" in problem(app, "#export-problem")
+        assert (tmp_path / "ana.md").read_text(encoding="utf-8") == "keep"
+        dialog.query_one("#export-replace", Checkbox).value = True
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (tmp_path / "ana.md").read_text(encoding="utf-8").startswith("# Add an internship")
+
+
+async def test_email_dialog_sends_to_the_server(
+    app: WizardApp, tmp_path: Path, smtp_server: Server
+) -> None:
+    mail_settings(tmp_path, smtp_server.port)
+    async with app.run_test(size=WIDE) as pilot:
+        await to_outcome_then(pilot, "2")
+        dialog = app.screen
+        assert isinstance(dialog, EmailDialog)
+        assert dialog.query_one("#mail-from", Input).value == "Li Wei <li@example.org>"
+        subject = dialog.query_one("#mail-subject", Input).value
+        assert subject.startswith("Your pathway summary: Add an internship remark")
+        assert f"Via 127.0.0.1:{smtp_server.port} (none)" in str(
+            dialog.query_one("#mail-server", Static).render()
+        )
+        assert dialog.query_one("#mail-to", Input).has_focus  # the first empty field
+        await pilot.press(*"ana@example.org")
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeScreen)
+        [envelope] = smtp_server.recorder.envelopes
+        assert envelope.rcpt_tos == ["ana@example.org"]
+        assert isinstance(envelope.content, bytes)
+        received = message_from_bytes(envelope.content, policy=policy.default)
+        assert received["Subject"] == subject
+        assert [p.get_filename() for p in received.iter_attachments()] == [
+            f"summary-{_session_id(app)}.md",
+            f"summary-{_session_id(app)}.json",
+        ]
+        [sent] = (tmp_path / "data" / "sent").iterdir()
+        assert any(f"a copy is in {sent}" in str(n.message) for n in app._notifications)
+
+
+async def test_email_failure_stays_in_the_dialog(app: WizardApp, tmp_path: Path) -> None:
+    port = free_port()
+    mail_settings(tmp_path, port)
+    async with app.run_test(size=WIDE) as pilot:
+        await to_outcome_then(pilot, "2")
+        dialog = app.screen
+        await pilot.press(*"ana@example.org", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is dialog
+        [kept] = (tmp_path / "data" / "outbox").iterdir()
+        shown = " ".join(problem(app, "#mail-problem").split())
+        assert f"Not sent: 127.0.0.1:{port} (none): connection refused" in shown
+        assert f"Kept in {kept}" in shown
+        assert dialog.query_one("#mail-to", Input).value == "ana@example.org"
+
+
+async def test_email_dialog_without_a_server_says_so(app: WizardApp) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await to_outcome_then(pilot, "2")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "No SMTP server set" in problem(app, "#mail-problem")
+
+
+async def test_email_dialog_checks_addresses(app: WizardApp, tmp_path: Path) -> None:
+    mail_settings(tmp_path, free_port())
+    async with app.run_test(size=WIDE) as pilot:
+        await to_outcome_then(pilot, "2")
+        await pilot.press(*"ana at example", "ctrl+s")
+        await pilot.pause()
+        assert "contains a space" in problem(app, "#mail-problem")
+        assert not (tmp_path / "data" / "outbox").exists()
+
+
+def _session_id(app: WizardApp) -> str:
+    session = app.sessions().session
+    assert session is not None
+    return session.id
