@@ -14,10 +14,10 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
-    PrivateAttr,
     StringConstraints,
     model_validator,
 )
+from pydantic.json_schema import SkipJsonSchema
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 """A stable identifier: lowercase letters, digits, `-` and `_`."""
@@ -54,7 +54,23 @@ def tr(text: Text | None, lang: str = "en") -> str:
     return text.get(lang) or text.get("en") or next(iter(text.values()), "")
 
 
-class Source(Model):
+class Keyed(Model):
+    """A model whose id is its table key (`[risks.ID]`), filled in by `Tree` after validation.
+
+    A plain field rather than a private attribute: ids are read on every routing step and lint
+    pass, and pydantic's private attributes are several times slower to read."""
+
+    id: SkipJsonSchema[str] = Field(default="", exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _id_is_the_key(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "id" in data:
+            raise ValueError("remove `id`: the table's key is its id")
+        return data
+
+
+class Source(Keyed):
     """A public document a fact is taken from."""
 
     title: Text
@@ -64,14 +80,9 @@ class Source(Model):
     """The date the page was read."""
     published: dt.date | None = None
     """The date the page bears, where known."""
-    _id: str = PrivateAttr("")
-
-    @property
-    def id(self) -> str:
-        return self._id
 
 
-class Risk(Model):
+class Risk(Keyed):
     """A danger defined once and attached to options, questions or outcomes."""
 
     severity: Severity
@@ -79,11 +90,6 @@ class Risk(Model):
     detail: Text
     mitigation: Text
     sources: list[Id] = Field(default_factory=list)
-    _id: str = PrivateAttr("")
-
-    @property
-    def id(self) -> str:
-        return self._id
 
 
 class Condition(Model):
@@ -167,7 +173,7 @@ class Option(Model):
         return tr(self.label, lang) or self.id.capitalize()
 
 
-class QuestionBase(Model):
+class QuestionBase(Keyed):
     prompt: Text
     help: Text | None = None
     """'Why we ask': a short explanation for a student, not a lawyer."""
@@ -179,11 +185,6 @@ class QuestionBase(Model):
     """Routes tried in order after an option's own routing; the first that holds wins."""
     next: Id | None = None
     """The default destination when no option or route decides."""
-    _id: str = PrivateAttr("")
-
-    @property
-    def id(self) -> str:
-        return self._id
 
     @property
     def options(self) -> list[Option]:
@@ -298,7 +299,7 @@ class ContinueLink(Model):
     label: Text
 
 
-class Outcome(Model):
+class Outcome(Keyed):
     """Where a walk ends: a pathway with its verdict, steps and checklist."""
 
     title: Text
@@ -311,11 +312,6 @@ class Outcome(Model):
     risks: list[Id] = Field(default_factory=list)
     sources: list[Id] = Field(default_factory=list)
     continue_: Annotated[ContinueLink | None, Field(alias="continue")] = None
-    _id: str = PrivateAttr("")
-
-    @property
-    def id(self) -> str:
-        return self._id
 
 
 class TreeMeta(Model):
@@ -344,7 +340,7 @@ class Tree(Model):
     def model_post_init(self, context: Any, /) -> None:
         for table in (self.sources, self.risks, self.nodes, self.outcomes):
             for key, item in table.items():
-                item._id = key
+                item.id = key
 
     @property
     def id(self) -> str:
