@@ -4,30 +4,20 @@ SESSION is a saved session's id (or a unique start of one), or the path of a ses
 (`.toml`, or a `.json` export). Errors are one line on stderr and exit status 1. An export
 never replaces an existing file without `--force`; an email is written to the outbox before it
 is sent, so nothing is lost when sending fails.
+
+This module only declares the commands, so that `wizard` starts fast; the work is done in
+`wizard.export_commands`, imported when one of them runs.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from pathlib import Path
 
-from wizard.exports import FORMATS, Rendered
-from wizard.exports.compose import (
-    addresses,
-    compose,
-    mark_sent,
-    save_to_outbox,
-)
-from wizard.exports.eml import HeaderError, message_bytes
-from wizard.exports.files import ExportFileError, target_path, write_new
-from wizard.mail import SECURITIES, MailConfig, MailError, load_config, password_for, send
-from wizard.session_resume import replay, session_tree
-from wizard.session_store import SessionError, SessionStore
-from wizard.sessions import Session, SessionFileError
-from wizard.storage import data_dir
-from wizard.summary import build_summary
+FORMATS = ("md", "html", "txt", "json", "eml")
+"""`wizard.exports.FORMATS` (kept here so that parsing the command line imports nothing heavy)."""
+SECURITIES = ("starttls", "ssl", "none")
+"""`wizard.mail.SECURITIES`, for the same reason."""
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -99,88 +89,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_email)
 
 
-def _fail(message: str) -> int:
-    print(f"wizard: {message}", file=sys.stderr)
-    return 1
-
-
-def read_session(args: argparse.Namespace) -> Session:
-    """The session SESSION names: a file path, else an id in the store."""
-    path = Path(args.session)
-    if path.suffix in (".toml", ".json") and path.is_file():
-        if path.suffix == ".json":
-            from wizard.session_cli import read_session_json
-
-            return read_session_json(path)
-        try:
-            return Session.from_toml(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise SessionError(f"{path}: cannot read: {error}") from None
-    store = SessionStore(data_dir(getattr(args, "data_dir", None)))
-    return store.load(store.find(args.session))
-
-
-def render_session(args: argparse.Namespace) -> Rendered:
-    """The session's summary, its walk rebuilt on the tree as it is now (a changed tree is
-    reported on stderr)."""
-    session = read_session(args)
-    resumed = replay(session, session_tree(session))
-    for line in resumed.summary():
-        print(f"note: {line}", file=sys.stderr)
-    lang = getattr(args, "export_lang", None) or session.language
-    return Rendered(build_summary(session, resumed.walk, lang), session)
-
-
-def _mail_config(args: argparse.Namespace) -> MailConfig:
-    return load_config(args.config).with_options(
-        host=getattr(args, "host", None),
-        port=getattr(args, "port", None),
-        security=getattr(args, "security", None),
-        user=getattr(args, "user", None),
-        sender=args.sender,
-        timeout=getattr(args, "timeout", None),
-    )
-
-
 def cmd_export(args: argparse.Namespace) -> int:
-    try:
-        rendered = render_session(args)
-        if args.format == "eml":
-            config = _mail_config(args)
-            people = addresses(rendered, config.sender, args.to, args.cc)
-            data = message_bytes(compose(rendered, people, args.subject))
-        else:
-            data = rendered.text_of(args.format).encode("utf-8")
-        if args.output is not None and str(args.output) == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
-            return 0
-        path = write_new(target_path(args.output, rendered.summary, args.format), data, args.force)
-    except (SessionError, SessionFileError, HeaderError, MailError, ExportFileError) as error:
-        return _fail(str(error))
-    print(f"Wrote {path}")
-    return 0
+    from wizard.export_commands import export
+
+    return export(args)
 
 
 def cmd_email(args: argparse.Namespace) -> int:
-    try:
-        rendered = render_session(args)
-        config = _mail_config(args)
-        people = addresses(rendered, config.sender, args.to, args.cc)
-        message = compose(rendered, people, args.subject)
-        folder = data_dir(getattr(args, "data_dir", None))
-        saved = save_to_outbox(rendered, message, folder)
-    except (SessionError, SessionFileError, HeaderError, MailError, ExportFileError) as error:
-        return _fail(str(error))
-    print(f"Saved the message to {saved}")
-    try:
-        prompt = getpass.getpass if sys.stdin.isatty() else None
-        send(message, config, password_for(config, prompt=prompt))
-    except MailError as error:
-        _fail(f"not sent: {error}")
-        print(f"The message is kept in {saved}; nothing was lost.", file=sys.stderr)
-        return 1
-    kept = mark_sent(saved, folder)
-    who = ", ".join(m.address for m in people.recipients)
-    print(f"Sent to {who} via {config.describe()}; a copy is in {kept}")
-    return 0
+    from wizard.export_commands import email
+
+    return email(args)

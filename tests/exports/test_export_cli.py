@@ -239,3 +239,20 @@ def test_email_bad_address_is_refused_before_anything(
 def test_json_export_is_valid_json(run: Runner, saved: Session) -> None:
     code, out, _ = run("export", saved.id, "-f", "json", "-o", "-")
     assert code == 0 and json.loads(out)["session"]["id"] == saved.id
+
+
+def test_command_line_choices_match_the_engine_and_import_nothing_heavy() -> None:
+    import subprocess
+    import sys
+
+    from wizard import export_cli, exports, mail
+
+    assert export_cli.FORMATS == exports.FORMATS
+    assert export_cli.SECURITIES == mail.SECURITIES
+    code = (
+        "import sys\nfrom wizard.cli import build_parser\nbuild_parser()\n"
+        "heavy = ('wizard.exports', 'wizard.mail', 'markdown_it', 'smtplib')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stderr
