@@ -37,34 +37,69 @@ def register(sub: SubParsers) -> None:
         description="Work with saved sessions without opening the app.",
     )
     actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+    session_id = "a session id, or a unique start of one"
 
-    a = actions.add_parser("list", parents=[common], help="list sessions, newest first")
+    a = _action(
+        actions,
+        common,
+        "list",
+        "list sessions, newest first",
+        "List saved sessions, newest first: id, last update, client, tree, progress, outcome. "
+        "Damaged session files are reported on stderr and moved to sessions/damaged/.",
+    )
     a.add_argument("filter", nargs="*", help="only sessions whose client, tree, id... match")
-    a.add_argument("--format", choices=["text", "json"], default="text")
+    a.add_argument("--format", choices=["text", "json"], default="text", help="default: text")
     a.set_defaults(handler=cmd_list)
 
-    a = actions.add_parser("show", parents=[common], help="show one session's answers and notes")
-    a.add_argument("id", metavar="ID", help="a session id, or a unique start of one")
-    a.add_argument("--format", choices=["text", "toml", "json"], default="text")
+    a = _action(
+        actions,
+        common,
+        "show",
+        "show one session's answers and notes",
+        "Show a session: who it is for, each answer with its note and time, the outcome and its "
+        "ticked checklist, and what no longer fits if the tree changed since it was saved.",
+    )
+    a.add_argument("id", metavar="ID", help=session_id)
+    a.add_argument(
+        "--format",
+        choices=["text", "toml", "json"],
+        default="text",
+        help="text for people (default), or the session as TOML or JSON",
+    )
     a.set_defaults(handler=cmd_show)
 
-    a = actions.add_parser(
-        "delete", parents=[common], help="delete a session (moved to sessions/deleted/)"
+    a = _action(
+        actions,
+        common,
+        "delete",
+        "delete a session (moved to sessions/deleted/)",
+        "Delete a session: its file is moved to sessions/deleted/, never erased. Refused while "
+        "the session is open in the app.",
     )
-    a.add_argument("id", metavar="ID")
+    a.add_argument("id", metavar="ID", help=session_id)
     a.set_defaults(handler=cmd_delete)
 
-    a = actions.add_parser(
-        "import", parents=[common], help="add a session from a JSON export (or session JSON)"
+    a = _action(
+        actions,
+        common,
+        "import",
+        "add a session from a JSON export (or session JSON)",
+        "Add a session from a JSON export (`wizard export ID --format json`). An existing session "
+        "is never replaced: a taken id gets a new one.",
     )
-    a.add_argument("file", type=Path, metavar="FILE.json")
+    a.add_argument("file", type=Path, metavar="FILE.json", help="the JSON export to read")
     a.set_defaults(handler=cmd_import)
 
-    a = actions.add_parser(
-        "compare", parents=[common], help="compare two sessions' outcomes, risks and checklists"
+    a = _action(
+        actions,
+        common,
+        "compare",
+        "compare two sessions' outcomes, risks and checklists",
+        "Put two sessions side by side: outcome and verdict, answers, risks met and checklist "
+        "items; `*` marks what differs.",
     )
-    a.add_argument("left", metavar="ID")
-    a.add_argument("right", metavar="OTHER_ID")
+    a.add_argument("left", metavar="ID", help=session_id)
+    a.add_argument("right", metavar="OTHER_ID", help="the session to compare it with")
     a.set_defaults(handler=cmd_compare)
 
     p = sub.add_parser(
@@ -73,8 +108,14 @@ def register(sub: SubParsers) -> None:
         help="open the app at a saved session",
         description="Open the app with session ID (an id or a unique start of one).",
     )
-    p.add_argument("resume_id", metavar="ID")
+    p.add_argument("resume_id", metavar="ID", help=session_id)
     p.set_defaults(handler=cmd_resume)
+
+
+def _action(
+    actions: SubParsers, common: argparse.ArgumentParser, name: str, summary: str, text: str
+) -> argparse.ArgumentParser:
+    return actions.add_parser(name, parents=[common], help=summary, description=text)
 
 
 def store_for(args: argparse.Namespace) -> SessionStore:
