@@ -207,5 +207,8 @@ def answer_label(question: AnyQuestion, answer: AnswerValue, lang: str = "en") -
         return labels[answer]
     unit = getattr(question, "unit", None)
     if unit and isinstance(answer, int | float):
-        return f"{answer} {tr(unit, lang)}"
+        words = tr(unit, lang)
+        if answer == 1 and lang == "en" and words.endswith("s"):
+            words = words[:-1]  # "1 month", not "1 months"
+        return f"{answer} {words}"
     return answer.isoformat() if hasattr(answer, "isoformat") else str(answer)
