@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
+from wizard.schema import Tree
 from wizard.sessions import (
     NewerFormatError,
     Session,
@@ -287,7 +288,7 @@ class OpenSession:
         self.store = store
         self.session = session
         self.lock = lock
-        self._digests: dict[int, str] = {}
+        self._digest: tuple[Tree, str] | None = None
         self.unsaved = False
         """True after a refused save: the session here differs from the file."""
 
@@ -297,11 +298,10 @@ class OpenSession:
         return self.session
 
     def digest(self, walk: Walk) -> str:
-        """`tree_hash` of the walk's tree, computed once per tree."""
-        key = id(walk.tree)
-        if key not in self._digests:
-            self._digests = {key: tree_hash(walk.tree)}
-        return self._digests[key]
+        """`tree_hash` of the walk's tree, computed once per tree object."""
+        if self._digest is None or self._digest[0] is not walk.tree:
+            self._digest = (walk.tree, tree_hash(walk.tree))
+        return self._digest[1]
 
     def record(
         self,

@@ -298,11 +298,11 @@ class Session(_Record):
         multi-line notes are written as multi-line strings, for people reading diffs."""
         data = self.model_dump(mode="python", exclude_none=True)
         answers = data.pop("answers")
-        text = tomli_w.dumps({k: v for k, v in data.items() if v != {}}, multiline_strings=True)
+        text = _dump({k: v for k, v in data.items() if v != {}})
         # Always one `[[answers]]` table per answer (tomli-w would inline short ones), so that the
         # layout never changes with an answer's length and diffs stay one answer per hunk.
         for record in answers:
-            text += "\n[[answers]]\n" + tomli_w.dumps(record, multiline_strings=True)
+            text += "\n[[answers]]\n" + _dump(record)
         return text
 
     @classmethod
@@ -409,6 +409,23 @@ def describe_errors(error: ValidationError) -> list[str]:
         where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
         found.setdefault(where or "session", message)
     return [f"{where}: {message}" for where, message in found.items()]
+
+
+def _dump(data: dict[str, Any]) -> str:
+    """TOML text; multi-line strings where possible. Not when a text holds a carriage return: a
+    TOML reader turns CR LF inside a multi-line string into LF, and the text must come back as
+    it was."""
+    return tomli_w.dumps(data, multiline_strings=not _has_cr(data))
+
+
+def _has_cr(value: object) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_cr(k) or _has_cr(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_cr(v) for v in value)
+    return False
 
 
 def _value_position(loc: list[int | str]) -> int | None:

@@ -281,3 +281,9 @@ def test_a_time_without_offset_is_taken_as_utc(sample_tree: Tree) -> None:
     ]
     loaded = Session.from_toml("\n".join(lines))
     assert loaded.created == dt.datetime(2026, 1, 1, 8, tzinfo=dt.UTC)
+
+
+def test_a_note_pasted_with_windows_line_ends_comes_back_as_it_was(sample_tree: Tree) -> None:
+    session = session_of(sample_tree, CHINA_X1)
+    session.set_note("field", "line one\r\nline two\rthree")
+    assert Session.from_toml(session.to_toml()).notes == session.notes
