@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bench.proc import Run, python, run
 from bench.stats import Result, Row, Table, median, mib, secs
+from wizard.storage import ENV_DATA_DIR
 
 START_TARGET = 1.15
 MEMORY_TARGET = 1.2
@@ -94,10 +95,12 @@ def measure(workdir: Path, runs: int) -> dict[str, list[Run]]:
     for n, (label, script) in enumerate(SCRIPTS.items()):
         files[label] = workdir / f"start_{n}.py"
         files[label].write_text(script, encoding="utf-8")
+    data = workdir / "data-start"  # no saved sessions: a student's first start
+    data.mkdir(exist_ok=True)
     found: dict[str, list[Run]] = {label: [] for label in SCRIPTS}
     for _ in range(runs):
         for label, path in files.items():
-            done = run(python(str(path)), timeout=60)
+            done = run(python(str(path)), timeout=60, env={ENV_DATA_DIR: str(data)})
             if done.code != 0:
                 raise RuntimeError(f"{label} failed (exit {done.code}):\n{done.output}")
             found[label].append(done)

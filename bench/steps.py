@@ -74,13 +74,14 @@ async def idle_presses(count: int, press: Press) -> list[float]:
         return [await press(pilot, "x", lambda: True) for _ in range(count)]
 
 
-async def walk(tree: Path, press: Press, limit: int | None = None) -> list[float]:
+async def walk(tree: Path, data: Path, press: Press, limit: int | None = None) -> list[float]:
     """Answer `1` to each question of `tree` in the app; seconds per question-to-question step
-    (the last answer, which opens the outcome, is not a question step and is not counted)."""
+    (the last answer, which opens the outcome, is not a question step and is not counted).
+    The session autosaves into `data`, as it would for a user."""
     from screens.app import make_app
     from screens.question import QuestionScreen
 
-    app = make_app(str(tree), animate=False)
+    app = make_app(str(tree), animate=False, data_dir=data)
     async with app.run_test(size=SIZE) as pilot:
         while not isinstance(app.screen, QuestionScreen) or app.screen.question is None:
             await pilot.pause()
@@ -103,20 +104,20 @@ async def walk(tree: Path, press: Press, limit: int | None = None) -> list[float
     return found
 
 
-async def _measure(tree: Path, walks: int, presses: int) -> dict[str, list[float]]:
+async def _measure(tree: Path, data: Path, walks: int, presses: int) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {"idle": [], "step": [], "pilot idle": [], "pilot step": []}
     for _ in range(walks):
         times["idle"] += await idle_presses(presses, precise_press)
-        times["step"] += await walk(tree, precise_press)
+        times["step"] += await walk(tree, data, precise_press)
     times["idle"] += await idle_presses(presses, precise_press)
     times["pilot idle"] = await idle_presses(max(5, presses // 4), pilot_press)
-    times["pilot step"] = await walk(tree, pilot_press, limit=max(5, presses // 4))
+    times["pilot step"] = await walk(tree, data, pilot_press, limit=max(5, presses // 4))
     return times
 
 
 def step_latency(workdir: Path, questions: int, walks: int) -> Result:
     tree = generate.write(generate.walk_tree(questions), workdir / f"walk-{questions}.toml")
-    times = asyncio.run(_measure(tree, walks, questions))
+    times = asyncio.run(_measure(tree, workdir / "data-steps", walks, questions))
     idle = median(times["idle"])
     extra_median = median(times["step"]) - idle
     extra_p95 = p95(times["step"]) - idle
