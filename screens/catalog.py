@@ -30,8 +30,10 @@ class TreeCard:
 
 
 def tree_cards(lang: str = "en") -> list[TreeCard]:
-    """A card for every shipped tree, sorted by file name."""
-    return [tree_card(path, lang) for path in shipped_trees()]
+    """A card for every shipped tree: the `start` triage first (it is where someone unsure
+    begins), then the others by file name."""
+    paths = sorted(shipped_trees(), key=lambda path: path.stem != "start")
+    return [tree_card(path, lang) for path in paths]
 
 
 def tree_card(path: Path, lang: str = "en") -> TreeCard:
