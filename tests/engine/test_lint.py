@@ -24,9 +24,8 @@ from tests.conftest import DATA, SAMPLE
 from tests.engine.test_loader import chain_tree
 from wizard.cli import main
 from wizard.graph_algorithms import Dominators, strongly_connected
-from wizard.lint import RULES, lint, lint_files, shipped_tree_ids, ways
+from wizard.lint import RULES, lint, lint_files, shipped_tree_ids
 from wizard.loader import TreeError, load, read
-from wizard.routing import edges
 
 BROKEN = DATA / "broken"
 TODAY = dt.date(2026, 11, 25)
@@ -243,13 +242,6 @@ def test_strongly_connected_components_match_mutual_reachability() -> None:
         got = {frozenset(c) for c in strongly_connected(succ)}
         want = {frozenset(w for w in reach[v] if v in reach[w]) for v in range(len(succ))}
         assert got == want
-
-
-def test_ways_are_the_edges_routing_declares() -> None:
-    for path in [SAMPLE, *FIXTURES]:
-        tree = read(path).tree
-        for question in tree.nodes.values() if tree else []:
-            assert ways(question) == [(e.target, e.option) for e in edges(question)]
 
 
 # --- scale --------------------------------------------------------------------------------
