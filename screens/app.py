@@ -7,11 +7,12 @@ when a tree is opened, or in the home screen's worker while the first frame is a
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -70,6 +71,13 @@ class WizardApp(SessionActions, App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, less its "Keys" panel (the bindings of the focused
+        widget only): the wizard's "Keys" command opens the full list, as `?` does."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
 
     def on_mount(self) -> None:
         self.counselor = self.options.counselor

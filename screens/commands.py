@@ -27,7 +27,7 @@ class WizardCommands(Provider):
         yield ("Back", "Go back one question", app.action_go_back)
         yield ("Export", "Save or send the outcome summary", app.action_export)
         yield ("Home", "Back to the list of pathways", app.action_home)
-        yield ("Help", "List the keys of each screen", app.action_help)
+        yield ("Keys", "List the keys of each screen (also ? or F1)", app.action_help)
         yield (
             "Compare",
             "Put two sessions side by side: outcomes, risks, checklists",

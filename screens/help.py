@@ -9,6 +9,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from screens.hanging import Hanging
+
 KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Everywhere",
@@ -76,9 +78,14 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
+def key_column_width() -> int:
+    """Cells before a key's description: indent, the longest key and a gap."""
+    return max(len(key) for _, rows in KEYS for key, _ in rows) + 4
+
+
 def keys_table() -> Content:
     """All the keys as aligned lines, grouped by screen."""
-    width = max(len(key) for _, rows in KEYS for key, _ in rows) + 2
+    width = key_column_width() - 2
     lines: list[Content] = []
     for group, rows in KEYS:
         lines.append(Content.styled(group, "bold $text-accent"))
@@ -97,7 +104,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box"):
             yield Static("Keys", id="help-title")
             with VerticalScroll(id="help-keys"):
-                yield Static(keys_table())
+                yield Static(Hanging(keys_table(), indent=key_column_width()))
             yield Static("Esc closes", id="help-close")
 
     def action_close(self) -> None:

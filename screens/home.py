@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
+from screens.hanging import Hanging
 from screens.lists import ChoiceList
 from screens.literal import literal
 
@@ -42,7 +43,9 @@ def tree_option(number: int, card: TreeCard) -> ListOption:
         parts += ["\n   ", literal(card.problem, "$text-error")]
     else:
         parts += [(f"\n   Last reviewed {card.last_reviewed}", "$text-muted")]
-    return ListOption(Content.assemble(*parts), id=f"tree:{card.ref}", disabled=bool(card.problem))
+    return ListOption(
+        Hanging(Content.assemble(*parts)), id=f"tree:{card.ref}", disabled=bool(card.problem)
+    )
 
 
 def session_option(card: SessionCard) -> ListOption:
@@ -145,7 +148,7 @@ class HomeScreen(Screen[None]):
         ]
         session_list = self.query_one("#sessions", ChoiceList)
         session_list.clear_options()
-        session_list.add_options(session_option(card) for card in shown)
+        session_list.add_options(_divided(session_option(card) for card in shown))
         if shown:
             session_list.highlighted = 0
 

@@ -17,6 +17,8 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from screens.hanging import Hanging
+
 _DIGITS = "123456789"
 
 
@@ -32,11 +34,13 @@ class FollowHighlight(OptionList):
     highlight, as OptionList itself would only scroll its own (unscrolled) content.
 
     Mirrors `Widget.scroll_to_widget`, for the highlighted option's lines instead of the whole
-    widget; reads OptionList's line index (private, but Textual is pinned to 8.x)."""
+    widget; reads OptionList's line index (private, but Textual is pinned to 8.x). Only the
+    focused list moves the page: filling another list (the home screen's sessions, below the
+    pathways) must not scroll what the user is reading out of sight."""
 
     def scroll_to_highlight(self, top: bool = False) -> None:
         super().scroll_to_highlight(top)
-        if self.highlighted is None or not self.is_mounted:
+        if self.highlighted is None or not self.is_mounted or not self.has_focus:
             return
         self._update_lines()
         line = self._index_to_line.get(self.highlighted)
@@ -111,9 +115,9 @@ class TickList(FollowHighlight):
         if items:
             self.highlighted = 0
 
-    def _shown(self, ident: str) -> Content:
+    def _shown(self, ident: str) -> Hanging:
         box = ("[x] ", "bold $text-success") if ident in self.ticked else ("[ ] ", "")
-        return Content.assemble(box, self._prompts[ident])
+        return Hanging(Content.assemble(box, self._prompts[ident]))
 
     def toggle(self, ident: str) -> None:
         self.ticked ^= {ident}

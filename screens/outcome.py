@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from screens.badges import severity_badge, verdict_badge
+from screens.hanging import Hanging
 from screens.keys import ANSWERS, BACK
 from screens.lists import TickList
 from screens.literal import link, literal
@@ -107,7 +108,7 @@ class OutcomeScreen(Screen[str | None]):
 
     def _section(self, title: str, body: Content, ident: str) -> ComposeResult:
         yield Static(title, classes="section-title")
-        yield Static(body, id=ident, classes="section")
+        yield Static(Hanging(body), id=ident, classes="section")
 
     def _why(self) -> Content:
         rows = [

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option as ListOption
 from screens.badges import severity_badge
 from screens.counselor import CounselorPanel
 from screens.entry import AnswerInput
+from screens.hanging import Hanging
 from screens.keys import ANSWERS, BACK
 from screens.line import Line
 from screens.lists import ChoiceList, MultiList
@@ -190,7 +191,7 @@ class QuestionScreen(Screen[None]):
         options = self.query_one("#choice", ChoiceList)
         options.clear_options()
         options.add_options(
-            ListOption(self._option_prompt(n, o, o.id == earlier), id=o.id)
+            ListOption(Hanging(self._option_prompt(n, o, o.id == earlier)), id=o.id)
             for n, o in enumerate(question.options, 1)
         )
         ids = [o.id for o in question.options]

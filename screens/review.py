@@ -12,6 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
+from screens.hanging import Hanging
 from screens.lists import ChoiceList
 from screens.literal import literal
 from screens.progress import Progress
@@ -58,7 +59,7 @@ class AnswersScreen(Screen[str | None]):
         yield ChoiceList(
             *[
                 ListOption(
-                    step_content(n, step, self.lang, self.progress.notes.get(step.id, "")),
+                    Hanging(step_content(n, step, self.lang, self.progress.notes.get(step.id, ""))),
                     id=step.id,
                 )
                 for n, step in enumerate(walk.path, 1)
@@ -131,7 +132,7 @@ class DroppedScreen(ModalScreen[None]):
             )
             with VerticalScroll(id="dropped-list"):
                 for step in self.dropped:
-                    yield Static(self._dropped(step), classes="dropped")
+                    yield Static(Hanging(self._dropped(step)), classes="dropped")
             yield Static(
                 "They no longer lie on your path; if you reach one of those questions again, "
                 "your earlier answer is offered. Enter continues.",

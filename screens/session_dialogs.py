@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, OptionList, Static, TextArea
 from textual.widgets.option_list import Option as ListOption
 
 from screens.catalog import SessionCard
+from screens.hanging import Hanging
 from screens.lists import ChoiceList
 from screens.literal import literal
 
@@ -35,7 +36,9 @@ class ChoiceDialog(ModalScreen[str | None]):
             yield Static(literal(self.message), classes="dialog-message")
             yield ChoiceList(
                 *[
-                    ListOption(Content.assemble((f"{n}. ", "$text-muted"), literal(label)), id=key)
+                    ListOption(
+                        Hanging(Content.assemble((f"{n}. ", "$text-muted"), literal(label))), id=key
+                    )
                     for n, (key, label) in enumerate(self.choices, 1)
                 ],
                 id="dialog-choices",

@@ -1,0 +1,82 @@
+"""Text whose wrapped lines hang under the words after their bullet, number or box.
+
+Textual wraps a long line back to the first column, so `1. A long option…` continues under the
+`1.` and a list reads as one block of text. `Hanging` wraps each line of a `Content` so that its
+continuation lines start where the text after its leading spaces and list marker (`•`, `→`, `3.`,
+`[ ]`, `[x]`) starts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+
+# Leading spaces, then at most one list marker and the spaces after it.
+_MARKER = re.compile(r"( *)((?:[•→]|\d{1,3}\.|\[[ x]\]) +)?")
+
+
+def hang_indent(line: str) -> int:
+    """How far the continuation lines of `line` are indented: past its spaces and marker."""
+    match = _MARKER.match(line)
+    return match.end() if match else 0
+
+
+def wrap_hanging(line: Content, width: int, indent: int | None = None) -> list[Content]:
+    """`line` (no line breaks) wrapped to `width` cells, continuation lines indented by `indent`
+    cells (by default, past the line's leading spaces and list marker)."""
+    lines = line.wrap(width)
+    indent = hang_indent(line.plain) if indent is None else indent
+    if len(lines) < 2 or not 0 < indent <= width // 2:
+        return lines
+    head = lines[0]
+    rest = line[len(head.plain) :]
+    rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
+    pad = Content(" " * indent)
+    return [head, *(pad + part for part in rest.wrap(width - indent))]
+
+
+class Hanging(Visual):
+    """`content` shown with hanging indents (see the module docstring); `indent`, when given,
+    is the indent of every continuation line instead (e.g. past a column of key names)."""
+
+    def __init__(self, content: Content, indent: int | None = None) -> None:
+        self.content = content
+        self.indent = indent
+        self._wrapped: tuple[int, Content] | None = None
+
+    @property
+    def plain(self) -> str:
+        return self.content.plain
+
+    def __str__(self) -> str:
+        return self.content.plain
+
+    def wrapped(self, width: int) -> Content:
+        """The content wrapped to `width`, as explicit lines (cached for the last width)."""
+        if self._wrapped is None or self._wrapped[0] != width:
+            lines = [
+                part
+                for line in self.content.split("\n", allow_blank=True)
+                for part in wrap_hanging(line, max(width, 1), self.indent)
+            ]
+            self._wrapped = (width, Content("\n").join(lines))
+        return self._wrapped[1]
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        return self.wrapped(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.content.get_optimal_width(rules, container_width)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.content.get_minimal_width(rules)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.wrapped(width).get_height(rules, width)
