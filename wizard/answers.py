@@ -73,6 +73,8 @@ def _number(question: NumberQuestion, raw: object) -> int | float:
     if isinstance(raw, int | float):
         value = raw
     elif isinstance(raw, str):
+        if not raw.strip():  # an empty box: ask for a number rather than quote ''
+            raise AnswerError("enter a number")
         try:
             value = float(raw.strip().replace(",", "").replace("_", ""))
         except ValueError:
@@ -97,6 +99,8 @@ def _date(question: DateQuestion, raw: object) -> dt.date:
     if isinstance(raw, dt.date):
         value = raw
     elif isinstance(raw, str):
+        if not raw.strip():
+            raise AnswerError("enter a date as YYYY-MM-DD")
         try:
             value = dt.date.fromisoformat(raw.strip())
         except ValueError:

@@ -66,6 +66,8 @@ def test_good_answers_are_stored_normalised(
         (MULTI, ["w"], "not options here: 'w'"),
         (MULTI, 5, "list of option ids"),
         (NUMBER, "ten", "'ten' is not a number"),
+        (NUMBER, "  ", "^enter a number$"),
+        (DATE, "", "^enter a date as YYYY-MM-DD$"),
         (NUMBER, "11", "at most 10 years"),
         (NUMBER, -1, "at least 0 years"),
         (NUMBER, "2.5", "whole number"),
