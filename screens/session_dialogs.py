@@ -117,6 +117,12 @@ class SessionForm(ModalScreen[People | None]):
         else:
             self.focus_next()
 
+    @on(Input.Changed, "#client-email")
+    def _email_edited(self, event: Input.Changed) -> None:
+        """A complaint about the old address must not stay under a corrected one."""
+        event.stop()
+        self.query_one("#email-problem").display = False
+
     def action_save(self) -> None:
         values = tuple(
             self.query_one(f"#{i}", Input).value.strip()
