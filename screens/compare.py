@@ -4,6 +4,7 @@ differ marked. The rows come from `wizard.session_compare`; this screen only lay
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -11,6 +12,15 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from screens.literal import visible
 from wizard.session_compare import Comparison
+
+
+def column_widths(screen_width: int) -> tuple[int, int]:
+    """Widths of the label column and of each session's column on a screen `screen_width` wide:
+    what is left after the margins, the scrollbar, the mark column and each column's padding,
+    two fifths for the labels and the rest shared by the two sessions."""
+    room = max(screen_width - 4 - 2 - 1 - 4 * 2, 24)
+    label = room * 2 // 5
+    return label, (room - label) // 2
 
 
 class CompareScreen(Screen[None]):
@@ -22,6 +32,7 @@ class CompareScreen(Screen[None]):
     def __init__(self, comparison: Comparison) -> None:
         super().__init__()
         self.comparison = comparison
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Header(icon="?")
@@ -31,25 +42,39 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = "What if"
+        self._fill(self.app.size.width)
+        self.query_one(DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._width:
+            self._fill(event.size.width)
+
+    def _fill(self, width: int) -> None:
+        """(Re)build the table so that all columns fit `width` cells, long texts wrapping: left
+        to size themselves, a long question or checklist item pushed both sessions off screen."""
+        self._width = width
+        label, value = column_widths(width)
         table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
         c = self.comparison
         # rich Text, never a str: a str cell would be parsed as markup, and tree text is data.
         table.add_column(Text(""), key="mark", width=1)
-        table.add_column(Text(""), key="label")
-        table.add_column(Text(visible(c.left_title), style="bold"), key="left")
-        table.add_column(Text(visible(c.right_title), style="bold"), key="right")
+        table.add_column(Text(""), key="label", width=label)
+        table.add_column(Text(visible(c.left_title), style="bold"), key="left", width=value)
+        table.add_column(Text(visible(c.right_title), style="bold"), key="right", width=value)
         for name, rows in c.sections.items():
             table.add_row(Text(""), Text(name, style="bold underline"), Text(""), Text(""))
-            for row in rows:
-                style = "bold" if row.differs else ""
+            for r in rows:
+                style = "bold" if r.differs else ""
                 table.add_row(
-                    Text("≠" if row.differs else " ", style="bold red"),
-                    Text(visible(row.label)),
-                    Text(visible(row.left), style=style),
-                    Text(visible(row.right), style=style),
+                    Text("≠" if r.differs else " ", style="bold red"),
+                    Text(visible(r.label)),
+                    Text(visible(r.left), style=style),
+                    Text(visible(r.right), style=style),
                     height=None,
                 )
-        table.focus()
+        table.move_cursor(row=row)
 
     def action_close(self) -> None:
         self.dismiss(None)

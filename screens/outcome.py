@@ -160,7 +160,7 @@ class OutcomeScreen(Screen[str | None]):
         for c in self.data["checklist"]:
             prompt = Content.assemble(
                 literal(c["text"]),
-                ("\n   Who: ", "$text-muted"),
+                ("\n    Who: ", "$text-muted"),
                 WHO.get(c["who"], c["who"]),
                 (" · When: ", "$text-muted"),
                 literal(c["when"]),

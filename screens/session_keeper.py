@@ -144,7 +144,8 @@ def session_card(session: Session, lang: str = "en") -> SessionCard:
     title = f"{session.client_name or 'No client name'} · {session.tree}"
     outcome = f" · outcome: {session.outcome}" if session.outcome else ""
     updated = session.updated.astimezone().strftime("%Y-%m-%d %H:%M")
-    detail = f"{session.progress}{outcome} · updated {updated} · {session.id}"
+    copy = f" · what if of {session.copied_from}" if session.copied_from else ""
+    detail = f"{session.progress}{outcome} · updated {updated} · {session.id}{copy}"
     del lang  # the card shows ids and names only: reading every tree would slow the list
     return SessionCard(session.id, title, detail)
 

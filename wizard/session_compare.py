@@ -50,8 +50,10 @@ class Comparison:
 
 
 def side_title(session: Session) -> str:
+    """The session's id first: a what-if copy has the same client, and a narrow column cuts the
+    end of its title."""
     who = session.client_name or "(no client)"
-    return f"{who} · {session.id}"
+    return f"{session.id} · {who}"
 
 
 def compare(

@@ -3,14 +3,20 @@ and the palette's keys command."""
 
 from __future__ import annotations
 
+import pytest
 from textual.content import Content
+from textual.widgets import DataTable
 
 from screens.app import make_app
+from screens.compare import CompareScreen
 from screens.hanging import Hanging, hang_indent, wrap_hanging
 from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.question import QuestionScreen
-from tests.app.conftest import NARROW, VISA, answer, screen_text, settle
+from screens.session_keeper import session_card
+from tests.app.conftest import NARROW, VISA, WIDE, answer, screen_text, settle
+from tests.sessions.conftest import session_of
+from wizard.session_compare import Comparison, Row
 
 LONG = "a long piece of text that cannot fit on one line of a narrow list at all"
 
@@ -96,3 +102,36 @@ async def test_the_palette_offers_one_keys_command_and_it_opens_the_full_list(vi
         await pilot.pause()
         assert isinstance(visa_app.screen, HelpScreen)
         assert "this list of keys" in screen_text(visa_app)
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE])
+async def test_both_sessions_of_a_comparison_are_on_screen(size: tuple[int, int]) -> None:
+    """A long question used to widen the label column until both sessions' columns were off
+    the right edge of the screen."""
+    long_label = (
+        "For how many consecutive years have you lived in China, at least 9 months in each?"
+    )
+    comparison = Comparison(
+        "20260101-aaaaaa · José Müller 王",
+        "20260101-bbbbbb · José Müller 王",
+        {"Answers": [Row(long_label, "three years and a half", "six years")]},
+    )
+    app = make_app(animate=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await app.push_screen(CompareScreen(comparison))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "20260101-aaaaaa" in text and "20260101-bbbbbb" in text
+        assert "six years" in text and "three years" in text
+        assert "at least 9 months in each?" in " ".join(text.split())  # the label wraps, whole
+        table = app.screen.query_one(DataTable)
+        assert table.virtual_size.width <= table.size.width  # nothing to scroll sideways to
+
+
+def test_a_what_if_copy_says_whose_copy_it_is_on_home(sample_tree) -> None:
+    """A copy has the same client and tree as its original: the card says which is the copy."""
+    original = session_of(sample_tree, ["china"])
+    copy = original.model_copy(update={"id": "20260101-bbbbbb", "copied_from": original.id})
+    assert "what if" not in session_card(original).detail
+    assert session_card(copy).detail.endswith(f"20260101-bbbbbb · what if of {original.id}")
