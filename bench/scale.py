@@ -33,14 +33,18 @@ def tree_file(workdir: Path, nodes: int) -> Path:
 
 
 def timed(action: Callable[[], object], runs: int) -> list[float]:
-    """Seconds of each of `runs` calls; garbage from the previous call is collected first,
-    outside the timing, so one run does not pay for another's objects."""
+    """Seconds of each of `runs` calls, with the garbage collector paused as `wizard check`
+    pauses it; garbage from the previous call is collected first, outside the timing."""
     found = []
     for _ in range(runs):
         gc.collect()
-        start = time.perf_counter()
-        action()
-        found.append(time.perf_counter() - start)
+        gc.disable()
+        try:
+            start = time.perf_counter()
+            action()
+            found.append(time.perf_counter() - start)
+        finally:
+            gc.enable()
     return found
 
 
@@ -92,7 +96,7 @@ def scale(workdir: Path, sizes: tuple[int, ...], runs: int, phase_runs: int) -> 
             "read + lint",
         ],
         note=f"Medians of {phase_runs} runs in the benchmark process (no interpreter start or "
-        "imports), garbage collected between runs.",
+        "imports), the garbage collector paused as in `wizard check`.",
     )
     times: dict[int, float] = {}
     for nodes in sizes:
