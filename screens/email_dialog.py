@@ -145,16 +145,18 @@ class EmailDialog(ModalScreen[str | None]):
         self._problem(message)
 
     def _status(self, message: str) -> None:
-        line = self.query_one("#mail-problem", Static)
-        line.update(literal(message))
-        line.remove_class("-error")
-        line.display = True
+        self._show(message, error=False)
 
     def _problem(self, message: str) -> None:
+        self._show(message, error=True)
+
+    def _show(self, message: str, error: bool) -> None:
         line = self.query_one("#mail-problem", Static)
         line.update(literal(message))
-        line.add_class("-error")
+        line.set_class(error, "-error")
         line.display = True
+        # In a short terminal the dialog scrolls: the message must not stay below its edge.
+        self.call_after_refresh(line.scroll_visible, animate=False)
 
     def action_cancel(self) -> None:
         if not self.sending:

@@ -100,7 +100,11 @@ class ExportDialog(ModalScreen[Path | None]):
             yield Input(str(self._default(self.fmt)), id="export-path")
             yield Checkbox("Replace the file if it exists", id="export-replace")
             yield Static(id="export-problem", classes="dialog-problem")
-            yield Static("↑↓ format · Enter saves · Esc cancels", classes="dialog-hint")
+            yield Static(
+                "Enter (in the file name) or Ctrl+S saves · Tab moves between fields, "
+                "↑↓ picks a format · Esc cancels",
+                classes="dialog-hint",
+            )
 
     def on_mount(self) -> None:
         self.query_one("#export-problem").display = False
@@ -145,6 +149,8 @@ class ExportDialog(ModalScreen[Path | None]):
         problem = self.query_one("#export-problem", Static)
         problem.update(literal(message))
         problem.display = True
+        # In a short terminal the dialog scrolls: the reason must not stay below its edge.
+        self.call_after_refresh(problem.scroll_visible, animate=False)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

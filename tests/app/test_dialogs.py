@@ -1,12 +1,15 @@
-"""Dialogs found wanting by hand: the session form's email complaint."""
+"""Dialogs found wanting by hand: the session form's email complaint, a refused export."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from textual.widgets import Static
 
 from screens.app import make_app
+from screens.export_dialog import ExportDialog
 from screens.session_dialogs import SessionForm
-from tests.app.conftest import NARROW, VISA, settle
+from tests.app.conftest import NARROW, VISA, answer, screen_text, settle
 
 
 async def test_the_email_complaint_goes_once_the_address_is_edited() -> None:
@@ -27,3 +30,23 @@ async def test_the_email_complaint_goes_once_the_address_is_edited() -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, SessionForm)
+
+
+async def test_a_refused_export_says_why_where_it_can_be_seen(
+    visa_app, tmp_path: Path, monkeypatch
+) -> None:
+    """At 80x24 the export dialog scrolls; the reason a save was refused used to stay below
+    its edge, so nothing seemed to happen."""
+    monkeypatch.chdir(tmp_path)
+    async with visa_app.run_test(size=NARROW) as pilot:
+        for value in ["china", "x1", "yes", "2026-09-01"]:
+            await answer(pilot, value)
+        for _ in range(2):
+            await pilot.press("e", "1")
+            await pilot.pause()
+            assert isinstance(visa_app.screen, ExportDialog)
+            await pilot.press("enter")
+            await pilot.pause(0.2)
+        assert isinstance(visa_app.screen, ExportDialog)  # the second save was refused
+        assert "already exists" in " ".join(screen_text(visa_app).split())
+    assert len(list(tmp_path.glob("*.html"))) == 1
