@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.validation import ValidationResult, Validator
 from textual.widgets import Input
 
@@ -27,6 +28,8 @@ class AnswerValidator(Validator):
 class AnswerInput(Input):
     """A number, date or text answer, checked as it is typed."""
 
+    BINDINGS = [Binding("tab", "leave", "Leave the box", show=False)]
+
     def ask(self, question: AnyQuestion, value: str, placeholder: str, max_length: int) -> None:
         """Prepare for `question`, prefilled with `value` (an earlier answer, or empty)."""
         self.validators = [AnswerValidator(question)]
@@ -34,3 +37,12 @@ class AnswerInput(Input):
         self.max_length = max_length
         self.value = value
         self.cursor_position = len(value)
+
+    def action_leave(self) -> None:
+        """Tab: on to the next widget; when the box is the only one (the risks panel is folded
+        away on a narrow screen), let go of the focus, so that the screen's letter keys (a, r,
+        n, s, ?) work again, as the hint promises. Tab again comes back to the box."""
+        screen = self.screen
+        screen.focus_next()
+        if screen.focused is self:
+            screen.set_focus(None)

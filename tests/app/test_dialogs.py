@@ -1,4 +1,5 @@
-"""Dialogs found wanting by hand: the session form's email complaint, a refused export."""
+"""Dialogs and keys found wanting by hand: the session form's email complaint, a refused
+export, Tab out of an answer box."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from pathlib import Path
 from textual.widgets import Static
 
 from screens.app import make_app
+from screens.entry import AnswerInput
 from screens.export_dialog import ExportDialog
-from screens.session_dialogs import SessionForm
+from screens.session_dialogs import NoteDialog, SessionForm
 from tests.app.conftest import NARROW, VISA, answer, screen_text, settle
 
 
@@ -50,3 +52,24 @@ async def test_a_refused_export_says_why_where_it_can_be_seen(
         assert isinstance(visa_app.screen, ExportDialog)  # the second save was refused
         assert "already exists" in " ".join(screen_text(visa_app).split())
     assert len(list(tmp_path.glob("*.html"))) == 1
+
+
+async def test_tab_leaves_the_answer_box_on_a_narrow_screen() -> None:
+    """At 80 columns the box was the only widget to focus, so Tab stayed in it and `n` (a note)
+    or `a` (your answers) were typed into the answer instead."""
+    app = make_app(str(VISA), counselor=True, animate=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await answer(pilot, "overseas")  # then a number question
+        box = app.screen.query_one(AnswerInput)
+        assert box.has_focus
+        await pilot.press("3", "tab", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        assert box.value == "3"
+        await pilot.press(*"ask HR", "escape", "tab")
+        await pilot.pause()
+        assert box.has_focus  # Tab comes back to the box
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.progress.walk.answers["months"] == 3
+    assert app.progress.notes == {"months": "ask HR"}
