@@ -148,6 +148,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         [r["id"], r["updated"], r["client"], r["tree"], r["progress"], r["outcome"]]
         for r in map(_row, sessions)
     ]
+    from wizard.exports.escape import one_line  # lazily: the exports package is heavy
+
+    table = [[one_line(cell) for cell in row] for row in table]  # names are data, not escapes
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     for row in table:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
@@ -184,7 +187,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     elif args.format == "json":
         print(json.dumps(session.to_json_data(), ensure_ascii=False, indent=2))
     else:
-        sys.stdout.write(show_text(session))
+        from wizard.exports.escape import visible
+
+        sys.stdout.write(visible(show_text(session)))  # an escape in an answer stays inert
     return 0
 
 
@@ -314,7 +319,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     except SessionError as error:
         return _fail(str(error))
     result = compare((sides[0], walks[0]), (sides[1], walks[1]), sides[0].language)
-    sys.stdout.write(result.as_text())
+    from wizard.exports.escape import visible
+
+    sys.stdout.write(visible(result.as_text()))
     return 0
 
 

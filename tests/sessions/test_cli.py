@@ -249,3 +249,28 @@ def test_a_json_export_imports_back_as_the_same_session(
     original = SessionStore(data).load(sid)
     imported = SessionStore(other).load(sid)
     assert imported.model_copy(update={"updated": original.updated, "revision": 4}) == original
+
+
+def test_control_characters_in_a_session_never_reach_the_terminal(
+    data: Path, sample_tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An ESC, a C1 CSI or a bidi override typed into a name or a note (or slipped into an
+    imported session) is written out, as in the exports, by `list`, `show` and `compare`."""
+    store = SessionStore(data)
+    hostile = "Eve \x1b[31mred\x9b2J \u202eabc"
+    handle = saved_session(store, sample_tree, ["overseas"], SAMPLE)
+    handle.set_people(hostile, None, None)
+    first = handle.current.id
+    handle.close()
+    second = saved_session(store, sample_tree, ["china"], SAMPLE)
+    second.set_people("Bo", None, None)
+    second.close()
+    for argv in (
+        ["sessions", "list"],
+        ["sessions", "show", first],
+        ["sessions", "compare", first, second.current.id],
+    ):
+        code, out, _ = run(capsys, *argv, "--data-dir", str(data))
+        assert code == 0
+        assert not any(c in out for c in "\x1b\x9b\u202e"), argv
+        assert "Eve \\x1b[31mred\\x9b2J \\u202eabc" in out, argv
