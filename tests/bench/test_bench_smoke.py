@@ -12,6 +12,7 @@ from bench.report import NOTES_MARKER, write_results
 from bench.stats import p95
 
 
+@pytest.mark.slow  # about 7 s: it starts the app in subprocesses and walks it
 def test_quick_run_writes_a_row_per_measurement(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
