@@ -295,10 +295,6 @@ async def test_export_is_reached_from_the_outcome(visa_app) -> None:
         assert isinstance(visa_app.screen, OutcomeScreen)
 
 
-def test_visa_fixture_exists() -> None:
-    assert VISA.is_file()
-
-
 async def test_palette_starts_a_tree_and_the_theme_can_change(monkeypatch) -> None:
     monkeypatch.setattr("screens.catalog.shipped_trees", lambda: [VISA])
     app = make_app(animate=False)
