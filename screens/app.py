@@ -7,6 +7,7 @@ when a tree is opened, or in the home screen's worker while the first frame is a
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,7 @@ class WizardApp(SessionActions, App[None]):
     CSS_PATH = ["app.tcss", "home.tcss"]
     COMMANDS = App.COMMANDS | {WizardCommands}
     BINDINGS = [
-        Binding("question_mark,f1", "help", "Keys", key_display="?", tooltip="List the keys"),
+        Binding("question_mark,f1", "help", "Keys", tooltip="List the keys"),
         *SESSION_BINDINGS,
     ]
 
@@ -71,6 +72,11 @@ class WizardApp(SessionActions, App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """F-keys as the hints and the keys list write them ("F2", not Textual's "f2")."""
+        display = super().get_key_display(binding)
+        return display.upper() if re.fullmatch(r"f\d+", display) else display
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """Textual's own palette commands, less its "Keys" panel (the bindings of the focused

@@ -8,8 +8,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
+from screens.header import WizardHeader
 from screens.literal import visible
 from wizard.session_compare import Comparison
 
@@ -35,7 +36,7 @@ class CompareScreen(Screen[None]):
         self._width = 0
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="?")
+        yield WizardHeader()
         yield Static("Compare sessions  (≠ marks what differs · Esc returns)", id="compare-title")
         yield DataTable(id="compare", cursor_type="row", zebra_stripes=False)
         yield Footer()

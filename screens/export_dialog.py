@@ -13,9 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Checkbox, Input, Label, RadioSet, Static
 
 from screens.literal import literal, visible
+from screens.toggles import MarkedCheckbox, MarkedRadioButton
 from wizard.exports import Rendered
 from wizard.exports.files import ExportFileError, ExportFileExists, target_path, write_new
 from wizard.summary import build_summary, snapshot
@@ -93,12 +94,13 @@ class ExportDialog(ModalScreen[Path | None]):
         with VerticalScroll(classes="dialog-box"):
             yield Static("Export the summary", classes="dialog-title")
             yield Label("Format")
-            with RadioSet(id="export-format"):
+            # Compact (borderless) toggles, so that the dialog fits an 80x24 terminal.
+            with RadioSet(id="export-format", compact=True):
                 for index, (fmt, label) in enumerate(FORMATS):
-                    yield RadioButton(label, value=index == 0, id=f"format-{fmt}")
+                    yield MarkedRadioButton(label, value=index == 0, id=f"format-{fmt}")
             yield Label("Save as")
             yield Input(str(self._default(self.fmt)), id="export-path")
-            yield Checkbox("Replace the file if it exists", id="export-replace")
+            yield MarkedCheckbox("Replace the file if it exists", id="export-replace", compact=True)
             yield Static(id="export-problem", classes="dialog-problem")
             yield Static(
                 "Enter (in the file name) or Ctrl+S saves · Tab moves between fields, "

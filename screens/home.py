@@ -15,10 +15,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
 from screens.hanging import Hanging
+from screens.header import WizardHeader
 from screens.lists import ChoiceList
 from screens.literal import literal
 
@@ -77,7 +78,7 @@ class HomeScreen(Screen[None]):
         self.session_cards: list[SessionCard] = []
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="?")
+        yield WizardHeader()
         with VerticalScroll(id="home", can_focus=False):
             yield Static(INTRO, id="intro")
             yield Static(

@@ -1,4 +1,8 @@
-"""Key bindings shared by the question and outcome screens, declared once."""
+"""Key bindings shared by the question and outcome screens, declared once.
+
+A letter key comes with an F-key twin and no `key_display`: while a text box has the focus, Textual
+leaves the letter out of the footer (the box takes it), and the footer shows the F-key instead.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +17,5 @@ ANSWERS = Binding(
     "a,f2",
     "answers",
     "Your answers",
-    key_display="a",
     tooltip="List every answer; change any of them",
 )

@@ -14,10 +14,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from screens.badges import severity_badge, verdict_badge
 from screens.hanging import Hanging
+from screens.header import WizardHeader
 from screens.keys import ANSWERS, BACK
 from screens.lists import TickList
 from screens.literal import link, literal
@@ -67,7 +68,7 @@ class OutcomeScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         d = self.data
-        yield Header(icon="?")
+        yield WizardHeader()
         with VerticalScroll(id="page"):
             yield Static(
                 Content.assemble(

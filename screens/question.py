@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList
+from textual.widgets import ContentSwitcher, Footer, Input, OptionList
 from textual.widgets.option_list import Option as ListOption
 
 from screens.badges import severity_badge
 from screens.counselor import CounselorPanel
 from screens.entry import AnswerInput
 from screens.hanging import Hanging
+from screens.header import WizardHeader
 from screens.keys import ANSWERS, BACK
 from screens.line import Line
 from screens.lists import ChoiceList, MultiList
@@ -56,7 +57,6 @@ class QuestionScreen(Screen[None]):
             "r,f4",
             "toggle_risks",
             "Risks",
-            key_display="r",
             tooltip="Show or hide the risks met so far",
         ),
     ]
@@ -74,7 +74,7 @@ class QuestionScreen(Screen[None]):
         return self.progress.walk
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="?")
+        yield WizardHeader()
         with Horizontal(id="body"):
             with VerticalScroll(id="main", can_focus=False):
                 yield Line(id="step")

@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
 from screens.hanging import Hanging
+from screens.header import WizardHeader
 from screens.lists import ChoiceList
 from screens.literal import literal
 from screens.progress import Progress
@@ -48,7 +49,7 @@ class AnswersScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         walk = self.progress.walk
-        yield Header(icon="?")
+        yield WizardHeader()
         yield Static(
             Content.assemble(
                 ("Your answers", "bold"),
