@@ -48,6 +48,7 @@ def describe() -> list[tuple[str, str]]:
         ("Textual", _version("textual")),
         ("pydantic", _version("pydantic")),
         ("tomli", _version("tomli")),
+        ("rtoml", _version("rtoml")),
         ("Load average at start", f"{load:.2f}"),
         ("Date", dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")),
     ]
