@@ -92,6 +92,8 @@ class SessionKeeper:
 
     def reopen(self, key: str, take_over: bool = False) -> Reopened:
         """Open a saved session (see `wizard.session_resume.open_session` for what it raises)."""
+        if self.handle is not None and self.handle.current.id == key:
+            self.close()  # our own, still held after going home: else "open in another window"
         handle, resumed = open_session(self.store, key, take_over=take_over)
         self.close()
         self.handle = handle
@@ -142,11 +144,12 @@ class SessionKeeper:
 def session_card(session: Session, lang: str = "en") -> SessionCard:
     """Client, tree, progress, outcome and last update, for the home screen's list."""
     title = f"{session.client_name or 'No client name'} · {session.tree}"
-    outcome = f" · outcome: {session.outcome}" if session.outcome else ""
+    outcome = f" → {session.outcome_label}" if session.outcome else ""
     updated = session.updated.astimezone().strftime("%Y-%m-%d %H:%M")
     copy = f" · what if of {session.copied_from}" if session.copied_from else ""
     detail = f"{session.progress}{outcome} · updated {updated} · {session.id}{copy}"
-    del lang  # the card shows ids and names only: reading every tree would slow the list
+    # Names and the outcome title stored in the session only: reading every tree would slow home.
+    del lang
     return SessionCard(session.id, title, detail)
 
 

@@ -44,7 +44,8 @@ def register(sub: SubParsers) -> None:
         common,
         "list",
         "list sessions, newest first",
-        "List saved sessions, newest first: id, last update, client, tree, progress, outcome. "
+        "List saved sessions, newest first: id, last update, client, tree, progress, outcome "
+        "and, for a what-if copy, the session it was copied from. "
         "Damaged session files are reported on stderr and moved to sessions/damaged/.",
     )
     a.add_argument("filter", nargs="*", help="only sessions whose client, tree, id... match")
@@ -143,11 +144,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not sessions:
         print("No sessions." if not listing.sessions else "No session matches.", file=sys.stderr)
         return 0
-    table = [["ID", "UPDATED", "CLIENT", "TREE", "PROGRESS", "OUTCOME"]]
-    table += [
-        [r["id"], r["updated"], r["client"], r["tree"], r["progress"], r["outcome"]]
-        for r in map(_row, sessions)
-    ]
+    columns = ["id", "updated", "client", "tree", "progress", "outcome_title"]
+    if any(s.copied_from for s in sessions):
+        columns.append("copied_from")  # a copy has its original's client and tree: say which
+    table = [[COLUMN_HEADS[c] for c in columns]]
+    table += [[row[c] for c in columns] for row in map(_row, sessions)]
     from wizard.exports.escape import one_line  # lazily: the exports package is heavy
 
     table = [[one_line(cell) for cell in row] for row in table]  # names are data, not escapes
@@ -155,6 +156,18 @@ def cmd_list(args: argparse.Namespace) -> int:
     for row in table:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     return 0
+
+
+COLUMN_HEADS = {
+    "id": "ID",
+    "updated": "UPDATED",
+    "client": "CLIENT",
+    "tree": "TREE",
+    "progress": "PROGRESS",
+    "outcome_title": "OUTCOME",
+    "copied_from": "WHAT IF OF",
+}
+"""The table's column heads; the JSON rows hold the outcome's id as well as its title."""
 
 
 def _row(session: Session) -> dict[str, str]:
@@ -165,6 +178,8 @@ def _row(session: Session) -> dict[str, str]:
         "tree": session.tree,
         "progress": session.progress,
         "outcome": session.outcome or "",
+        "outcome_title": session.outcome_label,
+        "copied_from": session.copied_from or "",
     }
 
 

@@ -17,6 +17,7 @@ folder of the data folder. It is meant to be readable and diffable:
     client_email = "ana@example.org"
     counselor = "Li Wei"
     outcome = "x1-remark"                      # once reached
+    outcome_title = "X1 visa with an internship remark"  # its title, for lists
 
     [remembered]                               # answers taken back or dropped by a revision
     months = 8
@@ -66,7 +67,7 @@ from pydantic import (
     field_validator,
 )
 
-from wizard.schema import AnswerValue, Id, Tree
+from wizard.schema import AnswerValue, Id, Tree, tr
 from wizard.toml import TOMLDecodeError, parse_toml
 from wizard.walk import Walk
 
@@ -142,6 +143,9 @@ class Session(_Record):
     """The counselor's name, in counselor mode."""
     outcome: Id | None = None
     """The outcome id once reached."""
+    outcome_title: str | None = None
+    """That outcome's title in the session's language, kept with it so that lists of sessions
+    show it without reading (and validating) the tree. Absent in files saved before it existed."""
     copied_from: SessionId | None = None
     """For a "what if" copy: the session it was duplicated from..."""
     copied_at: Id | None = None
@@ -181,6 +185,11 @@ class Session(_Record):
         count = len(self.answers)
         return f"{count} answered" if count != 1 else "1 answered"
 
+    @property
+    def outcome_label(self) -> str:
+        """The outcome for lists: its title when the file has it, else its id ("" before one)."""
+        return self.outcome_title or self.outcome or ""
+
     def matches(self, text: str) -> bool:
         """Whether a filter typed by the user matches this session (any word, any field shown)."""
         haystack = " ".join(
@@ -192,6 +201,7 @@ class Session(_Record):
                 self.client_email,
                 self.counselor,
                 self.outcome,
+                self.outcome_title,
                 self.progress,
             )
         ).casefold()
@@ -219,6 +229,7 @@ class Session(_Record):
             "answers": answers,
             "remembered": dict(walk.remembered),
             "outcome": walk.outcome.id if walk.outcome is not None else None,
+            "outcome_title": tr(walk.outcome.title, self.language) if walk.outcome else None,
             "tree": walk.tree.id,
             "tree_version": walk.tree.tree.version,
             "tree_hash": tree_digest,
@@ -285,6 +296,7 @@ class Session(_Record):
                 "answers": [r.model_copy() for r in kept],
                 "remembered": self.remembered | {r.question: r.value for r in later},
                 "outcome": self.outcome if not later else None,
+                "outcome_title": self.outcome_title if not later else None,
                 "copied_from": self.id,
                 "copied_at": at_question if later else None,
             }

@@ -10,6 +10,7 @@ from textual.widgets import Static
 from screens.app import make_app
 from screens.entry import AnswerInput
 from screens.export_dialog import ExportDialog
+from screens.question import QuestionScreen
 from screens.session_dialogs import NoteDialog, SessionForm
 from tests.app.conftest import NARROW, VISA, answer, screen_text, settle
 
@@ -73,3 +74,17 @@ async def test_tab_leaves_the_answer_box_on_a_narrow_screen() -> None:
         await pilot.pause()
     assert app.progress.walk.answers["months"] == 3
     assert app.progress.notes == {"months": "ask HR"}
+
+
+async def test_the_session_left_for_home_resumes_without_a_lock_complaint(visa_app) -> None:
+    """Home from a walk, then that walk's card: the app took its own lock for another window's."""
+    async with visa_app.run_test(size=NARROW) as pilot:
+        await answer(pilot, "china")
+        session_id = visa_app.sessions().session.id
+        visa_app.action_home()
+        await settle(pilot)
+        visa_app.resume_session(session_id)
+        await pilot.pause()
+        assert isinstance(visa_app.screen, QuestionScreen), visa_app.screen
+        assert visa_app.screen.question.id == "permit"
+        assert "another window" not in screen_text(visa_app)

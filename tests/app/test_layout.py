@@ -135,3 +135,12 @@ def test_a_what_if_copy_says_whose_copy_it_is_on_home(sample_tree) -> None:
     copy = original.model_copy(update={"id": "20260101-bbbbbb", "copied_from": original.id})
     assert "what if" not in session_card(original).detail
     assert session_card(copy).detail.endswith(f"20260101-bbbbbb · what if of {original.id}")
+
+
+def test_a_home_card_names_the_outcome_by_its_title(sample_tree) -> None:
+    """The card used to say `outcome: x1-remark`; the title is stored in the session."""
+    finished = session_of(sample_tree, ["china", "yes", "2026-03-01"])
+    assert "→ X1 visa with an internship remark ·" in session_card(finished).detail
+    older = finished.model_copy(update={"outcome_title": None})  # saved before titles were kept
+    assert "→ x1-remark ·" in session_card(older).detail
+    assert "→" not in session_card(session_of(sample_tree, ["china"])).detail
