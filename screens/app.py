@@ -104,7 +104,8 @@ class WizardApp(SessionActions, App[None]):
         self.begin(Progress(Walk(tree), ref))
 
     def _open_tree(self, ref: str) -> Tree | None:
-        from wizard.loader import TreeError, load
+        from wizard.diagnostics import TreeError
+        from wizard.loader import load
 
         try:
             return load(ref)

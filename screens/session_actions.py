@@ -127,7 +127,7 @@ class SessionActions:
     def resume_session(self, key: str, take_over: bool = False) -> None:
         """Reopen a saved session where it was left; say so if it cannot be, or if its tree
         changed since (and which answer no longer fits)."""
-        from wizard.loader import TreeError
+        from wizard.diagnostics import TreeError
         from wizard.session_store import SessionError, SessionLocked
 
         app = self._app()
@@ -177,7 +177,7 @@ class SessionActions:
         )
 
     def _open_copy(self, key: str) -> None:
-        from wizard.loader import TreeError
+        from wizard.diagnostics import TreeError
         from wizard.session_store import SessionError
 
         try:
@@ -238,7 +238,7 @@ class SessionActions:
 
     def _compare(self, left: str, right: str) -> None:
         from screens.compare import CompareScreen
-        from wizard.loader import TreeError
+        from wizard.diagnostics import TreeError
         from wizard.session_store import SessionError
 
         try:

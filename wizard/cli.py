@@ -6,22 +6,35 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from wizard.diagnostics import Diagnostic
-from wizard.loader import TreeError, load, read, resolve, shipped_trees
-from wizard.toml import TOMLDecodeError, parse_toml
+from wizard.diagnostics import TreeError
+
+if TYPE_CHECKING:
+    from wizard.schema import Tree
 
 Handler = Callable[[argparse.Namespace], int]
 TREE_HELP = "a shipped tree's id (e.g. internship) or a path to a TOML file"
 
 
-def _version() -> str:
-    try:
-        return version("china-pathways-wizard")
-    except PackageNotFoundError:  # pragma: no cover - running from a checkout without install
-        return "0+unknown"
+class _Version(argparse.Action):
+    """`--version`, reading the installed version only when asked (importlib.metadata is slow
+    to import, and every `wizard` run, the app's start included, builds this parser)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", "show the version and exit")
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("china-pathways-wizard")
+        except PackageNotFoundError:  # pragma: no cover - a checkout without install
+            found = "0+unknown"
+        print(f"{parser.prog} {found}")
+        parser.exit()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         "permanent-residence rules, ending in a recommended pathway with its risks, checklist "
         "and sources. With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -159,6 +172,8 @@ def launch_app(args: argparse.Namespace) -> int:
 
 
 def _tree_files(paths: list[Path]) -> list[Path]:
+    from wizard.loader import shipped_trees
+
     if not paths:
         return shipped_trees()
     files: list[Path] = []
@@ -195,6 +210,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _read_answers(path: Path) -> dict[str, object] | None:
+    from wizard.toml import TOMLDecodeError, parse_toml
+
     try:
         return parse_toml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
@@ -204,11 +221,17 @@ def _read_answers(path: Path) -> dict[str, object] | None:
     return None
 
 
+def _load(name: str) -> Tree:
+    from wizard.loader import load
+
+    return load(name)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     from wizard.report import question_text, render
     from wizard.walk import Walk
 
-    tree = load(args.tree)
+    tree = _load(args.tree)
     answers = _read_answers(args.answers)
     if answers is None:
         return 1
@@ -225,7 +248,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_paths(args: argparse.Namespace) -> int:
     from wizard.paths import count_paths, format_paths
 
-    tree = load(args.tree)
+    tree = _load(args.tree)
     sys.stdout.write(format_paths(tree, count_paths(tree), args.format))
     return 0
 
@@ -233,12 +256,12 @@ def cmd_paths(args: argparse.Namespace) -> int:
 def cmd_graph(args: argparse.Namespace) -> int:
     from wizard.drawing import dot, mermaid
 
-    tree = load(args.tree)
+    tree = _load(args.tree)
     sys.stdout.write(dot(tree) if args.format == "dot" else mermaid(tree))
     return 0
 
 
-__all__ = ["Diagnostic", "build_parser", "main", "read", "resolve"]
+__all__ = ["build_parser", "main"]
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

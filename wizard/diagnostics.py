@@ -25,3 +25,12 @@ class Diagnostic:
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
     return any(d.level == "error" for d in diagnostics)
+
+
+class TreeError(Exception):
+    """A tree could not be loaded; `diagnostics` says why. (Here, not in the loader, so the
+    command line can catch it without importing pydantic.)"""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        self.diagnostics = diagnostics
+        super().__init__("\n".join(str(d) for d in diagnostics))

@@ -29,7 +29,7 @@ def read_session(args: argparse.Namespace) -> Session:
     path = Path(args.session)
     if path.suffix in (".toml", ".json") and path.is_file():
         if path.suffix == ".json":
-            from wizard.session_cli import read_session_json
+            from wizard.session_commands import read_session_json
 
             return read_session_json(path)
         try:

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wizard.diagnostics import Diagnostic, has_errors
+from wizard.diagnostics import Diagnostic, TreeError, has_errors
 from wizard.lines import LineIndex, line_nested_deeper
 from wizard.schema import Tree
 from wizard.toml import TOMLDecodeError, parse_toml
@@ -29,14 +29,6 @@ and no tree nests near it: a condition is a few levels deep)."""
 
 _TABLES = ("nodes", "outcomes", "risks", "sources")
 _QUESTION_TYPES = {"choice", "yesno", "multi", "number", "date", "text"}
-
-
-class TreeError(Exception):
-    """A tree could not be loaded; `diagnostics` says why."""
-
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
-        self.diagnostics = diagnostics
-        super().__init__("\n".join(str(d) for d in diagnostics))
 
 
 @dataclass

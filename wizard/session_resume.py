@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Literal
 
 from wizard.answers import AnswerError
-from wizard.diagnostics import Diagnostic
-from wizard.loader import TreeError, load, resolve
+from wizard.diagnostics import Diagnostic, TreeError
+from wizard.loader import load, resolve
 from wizard.schema import AnswerValue, AnyQuestion, Tree, tr
 from wizard.session_store import OpenSession, SessionStore
 from wizard.sessions import Session, tree_hash

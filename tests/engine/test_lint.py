@@ -23,9 +23,10 @@ import wizard.loader
 from tests.conftest import DATA, SAMPLE
 from tests.engine.test_loader import chain_tree
 from wizard.cli import main
+from wizard.diagnostics import TreeError
 from wizard.graph_algorithms import Dominators, strongly_connected
 from wizard.lint import RULES, lint, lint_files, shipped_tree_ids
-from wizard.loader import TreeError, load, read
+from wizard.loader import load, read
 
 BROKEN = DATA / "broken"
 TODAY = dt.date(2026, 11, 25)

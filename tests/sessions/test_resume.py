@@ -166,7 +166,7 @@ def test_open_session_finds_the_tree_file(store: SessionStore, sample_tree: Tree
 def test_a_session_of_a_tree_that_is_gone(
     store: SessionStore, sample_tree: Tree, tmp_path: Path
 ) -> None:
-    from wizard.loader import TreeError
+    from wizard.diagnostics import TreeError
 
     copy = tmp_path / "gone.toml"
     copy.write_bytes(SAMPLE.read_bytes())

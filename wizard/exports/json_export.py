@@ -8,8 +8,8 @@
       "session": { ... Session.to_json_data() ... }
     }
 
-`wizard sessions import FILE.json` reads the "session" part (`wizard.session_cli`). Text is kept
-exactly as entered (JSON escapes what it must), since this is data, not a display.
+`wizard sessions import FILE.json` reads the "session" part (`wizard.session_commands`). Text is
+kept exactly as entered (JSON escapes what it must), since this is data, not a display.
 """
 
 from __future__ import annotations
