@@ -1,5 +1,3 @@
-import sys
+from wizard.cli import entry
 
-from wizard.cli import main
-
-sys.exit(main())
+entry()

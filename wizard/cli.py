@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -68,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="tree files or folders of them (default: the shipped trees)",
     )
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    p.set_defaults(handler=cmd_check)
+    p.set_defaults(handler=cmd_check, skip_teardown=True)
 
     p = sub.add_parser(
         "schema",
@@ -149,8 +150,25 @@ def _extra_commands() -> list[
     return [session_cli.register, export_cli.register]
 
 
+def entry() -> None:
+    """The `wizard` console script: `main`, then exit. After `wizard check`, whose work is only
+    reading, the exit skips freeing the trees' objects one by one (a tenth of the time on a
+    10,000-node tree); nothing else is pending then, as output is flushed first."""
+    args = build_parser().parse_args()
+    code = run(args)
+    if getattr(args, "skip_teardown", False):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    return run(build_parser().parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command `args` names; its exit status."""
     try:
         handler: Handler = args.handler
         return handler(args)
