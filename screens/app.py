@@ -1,12 +1,11 @@
 """The Textual app: `make_app` builds it (for the CLI and the tests alike), `run_app` runs it.
 
-Startup imports only Textual and the home screen; the engine (and pydantic with it) is imported
-when a tree is opened, or in the home screen's worker while the first frame is already showing.
+Startup imports only Textual and the home screen (tests/app/test_startup.py keeps it so); the
+engine (and pydantic with it) and the other screens are imported when first needed.
 """
 
 from __future__ import annotations
 
-import argparse
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,6 +22,8 @@ from screens.progress import Progress, WalkChanged
 from screens.session_actions import SESSION_BINDINGS, SessionActions
 
 if TYPE_CHECKING:
+    import argparse
+
     from screens.catalog import TreeCard
     from wizard.schema import Tree
 

@@ -1,18 +1,21 @@
-"""The home screen's list of trees: each tree's `[tree]` table only, never a full validation.
+"""The home screen's lists: each tree's `[tree]` table only, never a full validation, and the
+saved sessions as `wizard.session_index` reads them (a few fields, not validated).
 
 Validating a whole tree (pydantic) costs far more than reading its title; the home screen needs
 only title, summary and review date, so it parses the TOML and reads that one table. The full
-load, with its checks, happens when a tree is opened. Imported lazily (from a worker), since the
-engine modules it needs bring pydantic, which the app's first frame does not need.
+load, with its checks, happens when a tree is opened. Nothing here imports pydantic (nor may
+anything it imports): the list is read before the home screen's first frame.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from wizard.loader import resolve, shipped_trees
-from wizard.schema import tr
+from wizard.shipped import resolve, shipped_trees
+from wizard.text import tr
 from wizard.toml import TOMLDecodeError, parse_toml
 
 
@@ -68,3 +71,36 @@ class SessionCard:
     title: str
     detail: str
     """E.g. the tree, the number of answers and when it was last saved."""
+
+
+class Listed(Protocol):
+    """A session as lists show it: a `wizard.sessions.Session` or a `SessionSummary`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def tree(self) -> str: ...
+    @property
+    def client_name(self) -> str | None: ...
+    @property
+    def outcome(self) -> str | None: ...
+    @property
+    def outcome_label(self) -> str: ...
+    @property
+    def progress(self) -> str: ...
+    @property
+    def updated(self) -> dt.datetime: ...
+    @property
+    def copied_from(self) -> str | None: ...
+
+
+def session_card(session: Listed, lang: str = "en") -> SessionCard:
+    """Client, tree, progress, outcome and last update, for the home screen's list."""
+    title = f"{session.client_name or 'No client name'} · {session.tree}"
+    outcome = f" → {session.outcome_label}" if session.outcome else ""
+    updated = session.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+    copy = f" · what if of {session.copied_from}" if session.copied_from else ""
+    detail = f"{session.progress}{outcome} · updated {updated} · {session.id}{copy}"
+    # Names and the outcome title stored in the session only: reading every tree would slow home.
+    del lang
+    return SessionCard(session.id, title, detail)

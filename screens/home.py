@@ -1,15 +1,16 @@
 """The home screen: the shipped trees to start, and saved sessions to resume.
 
-The list is read in a worker thread after the first frame: reading it needs the engine modules,
-which bring pydantic, and the screen should appear before they are imported.
+Both lists are read before the first frame, on the event loop: a tree's `[tree]` table and a few
+fields of each session file, parsed without pydantic, take a few milliseconds (less than a worker
+thread costs to start, and the app to wait for at exit). Nothing the home screen imports may
+import pydantic; the engine is imported when a tree or a session is opened.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -18,13 +19,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
+from screens.catalog import SessionCard, TreeCard, tree_cards
 from screens.hanging import Hanging
 from screens.header import WizardHeader
 from screens.lists import ChoiceList
 from screens.literal import literal
-
-if TYPE_CHECKING:
-    from screens.catalog import SessionCard, TreeCard
 
 INTRO = (
     "Answer a few questions to see which visa, internship or residence route fits you, "
@@ -66,7 +65,7 @@ class HomeScreen(Screen[None]):
     """What to start or resume."""
 
     # Styles in home.tcss, loaded by the app: Textual skips the default screen's CSS_PATH.
-    AUTO_FOCUS = "#trees"
+    AUTO_FOCUS = ""  # `show_catalog` focuses a list, without scrolling the intro away
     BINDINGS = [
         Binding("q", "app.quit", "Quit"),
         Binding("slash", "filter", "Filter sessions", key_display="/", show=False),
@@ -89,7 +88,7 @@ class HomeScreen(Screen[None]):
                 classes="section-title",
             )
             yield ChoiceList(id="trees")
-            yield Static("Looking for pathways…", id="trees-note")
+            yield Static(id="trees-note")
             yield Static(
                 Content.styled("Resume a saved session", "bold"),
                 classes="section-title",
@@ -105,19 +104,14 @@ class HomeScreen(Screen[None]):
         self.query_one("#sessions-title").display = False
         self.query_one("#sessions").display = False
         self.query_one("#session-filter").display = False
-        self.load_catalog()
 
     def on_screen_resume(self) -> None:
-        self.load_catalog()  # back home: sessions may have been saved meanwhile
+        # First shown, or back home (sessions may have been saved meanwhile).
+        self.load_catalog()
 
-    @work(thread=True, exclusive=True, group="catalog")
     def load_catalog(self) -> None:
-        from screens.catalog import tree_cards
-
         lang = getattr(self.app, "lang", "en")
-        cards = tree_cards(lang)
-        sessions = self.app.saved_sessions()
-        self.app.call_from_thread(self.show_catalog, cards, sessions)
+        self.show_catalog(tree_cards(lang), self.app.saved_sessions())
 
     def show_catalog(self, trees: list[TreeCard], sessions: list[SessionCard]) -> None:
         """Fill the lists (also called again when sessions change)."""
@@ -137,7 +131,9 @@ class HomeScreen(Screen[None]):
         if trees:
             tree_list.highlighted = 0
         if self.focused is None:
-            (tree_list if trees else session_list).focus()
+            # Focusing scrolls the widget to the centre, and the lists are filled before the
+            # first layout: a long list would push the intro out of sight.
+            self.set_focus(tree_list if trees else session_list, scroll_visible=False)
 
     def _fill_sessions(self) -> None:
         """Show the sessions whose client, tree, progress, outcome or id hold every word typed."""

@@ -109,26 +109,24 @@ class SessionActions:
     # Resuming
 
     def saved_sessions(self) -> list[SessionCard]:
-        """Sessions for the home screen, newest first (runs in a worker thread)."""
-        keeper = self.sessions()
-        cards = keeper.cards(self.lang)
-        app = self._app()
-        for damaged in keeper.damaged:
-            app.call_from_thread(
-                app.notify,
-                damaged.describe(),
-                title="Damaged session file",
-                severity="warning",
-                markup=False,
-                timeout=20,
+        """Sessions for the home screen, newest first. Listed without validating them (see
+        `wizard.session_index`), so the home screen never waits for pydantic to be imported."""
+        from screens.catalog import session_card
+        from wizard.session_index import list_sessions
+        from wizard.storage import data_dir
+
+        index = list_sessions(data_dir(self.options.data_dir))
+        for problem in index.problems:
+            self._app().notify(
+                problem, title="Damaged session file", severity="warning", markup=False, timeout=20
             )
-        return cards
+        return [session_card(session, self.lang) for session in index.sessions]
 
     def resume_session(self, key: str, take_over: bool = False) -> None:
         """Reopen a saved session where it was left; say so if it cannot be, or if its tree
         changed since (and which answer no longer fits)."""
         from wizard.diagnostics import TreeError
-        from wizard.session_store import SessionError, SessionLocked
+        from wizard.session_store import SessionDamaged, SessionError, SessionLocked
 
         app = self._app()
         try:
@@ -138,6 +136,8 @@ class SessionActions:
             return
         except SessionError as error:
             app.notify(str(error), title="Cannot open the session", severity="error", markup=False)
+            if isinstance(error, SessionDamaged):
+                self._relist()  # listed unvalidated; now moved aside
             return
         except TreeError as error:
             problems = "\n".join(str(d) for d in error.diagnostics[:5])
@@ -146,6 +146,12 @@ class SessionActions:
             )
             return
         self._show_reopened(reopened)
+
+    def _relist(self) -> None:
+        """List the sessions on the home screen again (if it is the screen shown)."""
+        relist = getattr(self._app().screen, "load_catalog", None)
+        if relist is not None:
+            relist()
 
     def _show_reopened(self, reopened: Reopened) -> None:
         from screens.session_dialogs import NoticeDialog

@@ -1,8 +1,8 @@
 """The app's link to saved sessions: it creates one on the first answer, saves after every change,
 resumes, duplicates ("what if") and compares. No rules here: it calls `wizard.session_*`.
 
-Imported lazily (from the app's handlers and the home screen's worker): it brings the engine,
-and with it pydantic, which the app's first frame does not wait for.
+Imported lazily, from the app's handlers: it brings the engine, and with it pydantic, which the
+home screen does not need (it lists sessions with `wizard.session_index`).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from screens.catalog import SessionCard
+from screens.catalog import session_card as session_card  # where the tests and lists look
 from screens.progress import Change, Progress
 from wizard.loader import SHIPPED, resolve
 from wizard.session_compare import Comparison, compare
@@ -139,18 +140,6 @@ class SessionKeeper:
             self.handle.close()
         self.handle = None
         self.progress = None
-
-
-def session_card(session: Session, lang: str = "en") -> SessionCard:
-    """Client, tree, progress, outcome and last update, for the home screen's list."""
-    title = f"{session.client_name or 'No client name'} · {session.tree}"
-    outcome = f" → {session.outcome_label}" if session.outcome else ""
-    updated = session.updated.astimezone().strftime("%Y-%m-%d %H:%M")
-    copy = f" · what if of {session.copied_from}" if session.copied_from else ""
-    detail = f"{session.progress}{outcome} · updated {updated} · {session.id}{copy}"
-    # Names and the outcome title stored in the session only: reading every tree would slow home.
-    del lang
-    return SessionCard(session.id, title, detail)
 
 
 def _progress(session: Session, resumed: Resumed) -> Progress:

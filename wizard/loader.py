@@ -15,13 +15,16 @@ from pydantic import ValidationError
 from wizard.diagnostics import Diagnostic, TreeError, has_errors
 from wizard.lines import LineIndex, line_nested_deeper
 from wizard.schema import Tree
+
+# Defined without pydantic (the app's home screen lists the trees before any model is imported),
+# and re-exported here, where the other modules look for them.
+from wizard.shipped import SHIPPED as SHIPPED
+from wizard.shipped import resolve as resolve
+from wizard.shipped import shipped_trees as shipped_trees
 from wizard.toml import TOMLDecodeError, parse_toml
 
 MAX_BYTES = 200 * 1024 * 1024
 """Larger files are refused before parsing: no real tree comes near this."""
-
-SHIPPED = Path(__file__).resolve().parent.parent / "trees"
-"""The trees that ship with the wizard (inside the wheel they sit beside the `wizard` package)."""
 
 _NESTING = 100
 """Point at the first line nested deeper than this when the parser gives up (its limit is higher
@@ -55,19 +58,6 @@ def paused_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def shipped_trees() -> list[Path]:
-    """The shipped tree files, sorted by name."""
-    return sorted(SHIPPED.glob("*.toml"))
-
-
-def resolve(name: str) -> Path:
-    """A shipped tree's id, or a path to a TOML file."""
-    candidate = SHIPPED / f"{name}.toml"
-    if "/" not in name and not name.endswith(".toml") and candidate.is_file():
-        return candidate
-    return Path(name)
 
 
 def read(path: Path) -> Loaded:

@@ -19,11 +19,13 @@ from pydantic import (
 )
 from pydantic.json_schema import SkipJsonSchema
 
+# Defined without pydantic (the app's home screen reads tree titles before any model is
+# imported), and re-exported here, where the other modules look for them.
+from wizard.text import Text as Text
+from wizard.text import tr as tr
+
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 """A stable identifier: lowercase letters, digits, `-` and `_`."""
-
-Text = str | dict[str, str]
-"""A text shown to people: a plain string, or a table of language code to string."""
 
 Severity = Literal["info", "caution", "high", "critical"]
 SEVERITIES: tuple[Severity, ...] = ("info", "caution", "high", "critical")
@@ -43,15 +45,6 @@ class Model(BaseModel):
     """Base of every tree model: unknown keys are errors, never ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
-
-
-def tr(text: Text | None, lang: str = "en") -> str:
-    """Pick the text in `lang`, falling back to English, then to any language given."""
-    if text is None:
-        return ""
-    if isinstance(text, str):
-        return text
-    return text.get(lang) or text.get("en") or next(iter(text.values()), "")
 
 
 class Keyed(Model):

@@ -23,6 +23,7 @@ from pathlib import Path
 from types import TracebackType
 
 from wizard.schema import Tree
+from wizard.session_index import SESSIONS
 from wizard.sessions import (
     NewerFormatError,
     Session,
@@ -34,7 +35,6 @@ from wizard.sessions import (
 from wizard.storage import FileLock, LockHeld, LockOwner, atomic_write, leftover_temp_files
 from wizard.walk import Walk
 
-SESSIONS = "sessions"
 DAMAGED = "damaged"
 DELETED = "deleted"
 

@@ -68,22 +68,15 @@ from pydantic import (
 )
 
 from wizard.schema import AnswerValue, Id, Tree, tr
+from wizard.session_index import FORMAT, aware, outcome_label, progress_text
 from wizard.toml import TOMLDecodeError, parse_toml
 from wizard.walk import Walk
-
-FORMAT = 1
-"""The session file format this version writes and reads."""
 
 SessionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=80)]
 """A session id: also its file name, so letters, digits, `-` and `_` only."""
 
 
-def _aware(value: dt.datetime) -> dt.datetime:
-    """Times are stored with their offset; a hand-written time without one is taken as UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
-
-
-Timestamp = Annotated[dt.datetime, AfterValidator(_aware)]
+Timestamp = Annotated[dt.datetime, AfterValidator(aware)]
 
 StoredValue = StrictStr | list[StrictStr] | StrictInt | StrictFloat | dt.date
 """An answer as stored: the same types as `wizard.schema.AnswerValue`, checked strictly so that a
@@ -180,15 +173,12 @@ class Session(_Record):
     @property
     def progress(self) -> str:
         """A short progress text for lists: "finished" or "N answered"."""
-        if self.outcome:
-            return "finished"
-        count = len(self.answers)
-        return f"{count} answered" if count != 1 else "1 answered"
+        return progress_text(self.outcome, len(self.answers))
 
     @property
     def outcome_label(self) -> str:
         """The outcome for lists: its title when the file has it, else its id ("" before one)."""
-        return self.outcome_title or self.outcome or ""
+        return outcome_label(self.outcome, self.outcome_title)
 
     def matches(self, text: str) -> bool:
         """Whether a filter typed by the user matches this session (any word, any field shown)."""

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 import wizard.loader
+import wizard.shipped
 from tests.conftest import DATA, SAMPLE
 from tests.engine.test_loader import chain_tree
 from wizard.cli import main
@@ -185,7 +186,7 @@ def test_two_files_with_one_tree_id(tmp_path: Path) -> None:
 def test_shipped_tree_ids_are_read_without_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(wizard.loader, "SHIPPED", tmp_path)
+    monkeypatch.setattr(wizard.shipped, "SHIPPED", tmp_path)
     (tmp_path / "one.toml").write_text(
         '# a comment\n[tree]\ntitle = "x"\nid = "first-id"\n[nodes.id]\n', encoding="utf-8"
     )

@@ -1,0 +1,89 @@
+"""What the home screen needs, and only that, at startup (the cold start target of bench/): no
+pydantic, no engine or session models, no other screen; and sessions listed without validation
+still behave when one turns out damaged."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from screens.app import make_app
+from screens.home import HomeScreen
+from tests.app.conftest import NARROW, screen_text, settle
+from tests.sessions.conftest import SESSION_DATA
+
+ROOT = Path(__file__).resolve().parents[2]
+
+HOME_READY = """
+import sys
+from screens.app import make_app
+from screens.home import HomeScreen
+
+show_catalog = HomeScreen.show_catalog
+
+
+def show_then_exit(self, *args, **kwargs):
+    show_catalog(self, *args, **kwargs)
+    print(" ".join(sorted(sys.modules)))
+    self.app.call_after_refresh(self.app.exit)
+
+
+HomeScreen.show_catalog = show_then_exit
+make_app(data_dir=sys.argv[1]).run(headless=True, size=(80, 24))
+"""
+
+NOT_AT_START = (
+    "pydantic",
+    "argparse",
+    "wizard.schema",
+    "wizard.loader",
+    "wizard.walk",
+    "wizard.sessions",
+    "wizard.session_store",
+    "wizard.exports",
+    "screens.session_keeper",
+    "screens.question",
+    "screens.outcome",
+    "screens.export_dialog",
+    "screens.session_dialogs",
+    "screens.compare",
+    "screens.help",
+)
+
+
+def test_the_home_screen_is_ready_without_the_engine(tmp_path: Path) -> None:
+    folder = tmp_path / "data" / "sessions"
+    folder.mkdir(parents=True)
+    shutil.copy(SESSION_DATA / "good" / "20261101-a1b2c3.toml", folder)
+    done = subprocess.run(
+        [sys.executable, "-c", HOME_READY, str(tmp_path / "data")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    modules = set(done.stdout.split())
+    assert "screens.home" in modules and "wizard.session_index" in modules
+    assert sorted(modules & set(NOT_AT_START)) == []
+
+
+async def test_a_listed_session_found_damaged_when_opened_leaves_the_list(tmp_path: Path) -> None:
+    """The home list does not validate sessions; opening one that fails says so, and it goes."""
+    folder = tmp_path / "data" / "sessions"
+    folder.mkdir(parents=True)
+    shutil.copy(SESSION_DATA / "broken" / "wrong-types.toml", folder)
+    app = make_app(data_dir=tmp_path / "data", animate=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert [card.key for card in home.session_cards] == ["wrong-types"]
+        app.resume_session("wrong-types")
+        await settle(pilot)
+        assert app.screen is home and home.session_cards == []
+        assert "Resume a saved session" not in screen_text(app)
+        assert any("wrong-types.toml: cannot be read" in n.message for n in app._notifications)
+    assert (tmp_path / "data" / "sessions" / "damaged").is_dir()
