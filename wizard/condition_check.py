@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from wizard.schema import COMPARISONS, AnyQuestion, Condition, NumberQuestion
 
@@ -42,15 +42,19 @@ def tests_of(leaf: Condition) -> list[str]:
     return [name for name in COMPARISONS if getattr(leaf, name) is not None]
 
 
-def leaves(condition: Condition) -> Iterator[Condition]:
+def leaves(condition: Condition) -> list[Condition]:
     """Every comparison (a condition with `answer`) inside `condition`, in order."""
+    if condition.answer is not None:
+        return [condition]  # most conditions are a single comparison
+    found = []
     stack = [condition]
     while stack:
         current = stack.pop()
         if current.answer is not None:
-            yield current
+            found.append(current)
         else:
             stack.extend(reversed(current.children()))
+    return found
 
 
 def describe(leaf: Condition) -> str:
@@ -112,17 +116,23 @@ def _number(value: object) -> float:
     return value.toordinal() if isinstance(value, dt.date) else float(value)  # type: ignore[arg-type]
 
 
+def _discrete(question: AnyQuestion) -> bool:
+    """Whether the question's answers are whole (dates count in days)."""
+    return question.type == "date" or (isinstance(question, NumberQuestion) and question.integer)
+
+
 def _question_range(question: AnyQuestion) -> _Range:
-    discrete = question.type == "date" or (
-        isinstance(question, NumberQuestion) and question.integer
-    )
-    bounds = _Range(discrete)
+    bounds = _Range(_discrete(question))
     low, high = getattr(question, "min", None), getattr(question, "max", None)
     if low is not None:
         bounds.narrow("gte", _number(low))
     if high is not None:
         bounds.narrow("lte", _number(high))
     return bounds
+
+
+def _unknown(qid: str) -> frozenset[str] | None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -134,9 +144,11 @@ class Context:
     """The question whose routes hold the condition."""
     chosen: str | None = None
     """The option whose own routes hold the condition, if any: the owner's answer is known."""
-    possible: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    """For questions answered on every path to the owner: the options their answer can be
-    there (only `chosen` for the owner itself; only the options that lead here for others)."""
+    possible: Callable[[str], frozenset[str] | None] = _unknown
+    """For a question answered on every path to the owner: the options its answer can be
+    there (only `chosen` for the owner itself; only the options that lead here for others);
+    None when unknown. A function, asked only for `is` and `in` tests: the answer may take a
+    search of the routing graph."""
 
 
 @dataclass
@@ -154,6 +166,9 @@ def analyse(condition: Condition, context: Context) -> Analysis:
     contradict, a `not` of something that always holds; parts under a `not` only count when
     what they do is dead there (a never-holding test under `not` merely makes the `not` true)."""
     found: list[str] = []
+    if condition.answer is not None:  # a single comparison, the common case
+        holds, fails = _evaluate(condition, [], context, found)
+        return Analysis(holds, fails, found)
     can: dict[int, tuple[bool, bool]] = {}  # id(condition) -> (can hold, can fail)
     stack: list[tuple[Condition, bool, bool]] = [(condition, True, False)]
     while stack:
@@ -194,7 +209,7 @@ def _never(
     values = _values(conjunction)
     if values is not None and not values:
         return "no answer is {said}: this never holds"
-    possible = context.possible.get(qid)
+    possible = None if values is None else context.possible(qid)
     if values is not None and possible and not values & possible:
         if qid == context.owner and context.chosen:
             known = f"inside the routes of option `{context.chosen}`, `{qid}` is always"
@@ -206,7 +221,7 @@ def _never(
         )
     if question.type not in ("number", "date"):
         return None
-    asked = _Range(_question_range(question).discrete)
+    asked = _Range(_discrete(question))
     for leaf in conjunction:
         for name in RANGE_TESTS:
             value = getattr(leaf, name)
@@ -244,11 +259,11 @@ def _values(conjunction: list[Condition]) -> set[str] | None:
 
 def _always_holds(leaf: Condition, context: Context) -> bool:
     """A test of `is`/`in` alone always holds when every answer possible here passes it."""
-    possible = context.possible.get(leaf.answer or "")
+    if (leaf.is_ is None and leaf.in_ is None) or tests_of(leaf) not in (["is_"], ["in_"]):
+        return False  # checked first: finding the possible answers may search the graph
     values = _values([leaf])
-    if not possible or values is None or tests_of(leaf) not in (["is_"], ["in_"]):
-        return False
-    return possible <= values
+    possible = context.possible(leaf.answer or "")
+    return bool(possible) and values is not None and possible is not None and possible <= values
 
 
 def _evaluate(

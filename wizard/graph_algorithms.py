@@ -6,7 +6,7 @@ linter for reachability, dead ends, cycles and "is this question always asked be
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 Adjacency = Sequence[Sequence[int]]
 
@@ -209,6 +209,13 @@ class Dominators:
                 clock += 1
                 post[v] = clock
         return pre, post
+
+    def dominated(self, a: int) -> Callable[[int], bool]:
+        """`dominates(a, b)` as a function of `b`, for testing many vertices against one `a`."""
+        if not self.reachable[a]:
+            return lambda b: False
+        low, high, pre, post = self._pre[a], self._post[a], self._pre, self._post
+        return lambda b: low <= pre[b] and post[b] <= high
 
     def dominates(self, a: int, b: int) -> bool:
         """Every path from the root to `b` passes through `a` (a vertex dominates itself)."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -44,7 +44,7 @@ from wizard.graph_algorithms import (
 )
 from wizard.lines import LineIndex
 from wizard.loader import Loaded, paused_gc, read, shipped_trees
-from wizard.routing import Edge, edges
+from wizard.routing import edges, targets
 from wizard.schema import AnyQuestion, Condition, MultiQuestion, Option, Route, Tree
 
 LinePath = tuple[str | int, ...]
@@ -54,21 +54,28 @@ _SUGGESTIONS = 50
 """Look for a "did you mean" for at most this many unknown ids (each look scans all ids)."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class RouteSite:
     """A route that has a `when`, and where it sits: in an option's routes or the question's."""
 
     qid: str
     question: AnyQuestion
     option: Option | None
+    option_index: int
+    """The option's position among the question's options (0 when `option` is None)."""
+    index: int
+    """The route's position in its list of routes."""
     route: Route
-    path: LinePath
-    """The route's table, e.g. ("nodes", "months", "routes", 0)."""
+    when: Condition
+    leaves: list[Condition]
+    """The comparisons in `when`, in order (several rules read them)."""
 
     @property
-    def when(self) -> Condition:
-        assert self.route.when is not None
-        return self.route.when
+    def path(self) -> LinePath:
+        """The route's table, e.g. ("nodes", "months", "routes", 0) (built only for a message)."""
+        if self.option is None:
+            return ("nodes", self.qid, "routes", self.index)
+        return ("nodes", self.qid, "options", self.option_index, "routes", self.index)
 
 
 @dataclass
@@ -117,6 +124,8 @@ class Checker:
         self.today = today
         self._suggestions_left = _SUGGESTIONS
         self._reaching: dict[tuple[str, str], frozenset[str] | None] = {}
+        self._contexts: dict[tuple[str, str | None], Context] = {}
+        self._edges_by_option: dict[str, list[tuple[int, frozenset[str]]]] = {}
         self._budget = 0  # set with the graph: work allowed for `possible_options`
 
     def at(
@@ -134,21 +143,26 @@ class Checker:
         return f"; did you mean `{close[0]}`?" if close else ""
 
     @cached_property
-    def citations(self) -> list[tuple[str, str, LinePath, str]]:
-        return _citations(self.tree)
+    def cited(self) -> dict[str, set[str]]:
+        """The ids cited anywhere, by kind ("risk", "source")."""
+        found: dict[str, set[str]] = {"risk": set(), "source": set()}
+        for kind, _, _, ids in _citation_lists(self.tree):
+            found[kind].update(ids)
+        return found
 
     @cached_property
-    def edges(self) -> dict[str, list[Edge]]:
-        return {qid: edges(question) for qid, question in self.tree.nodes.items()}
+    def targets(self) -> dict[str, list[str]]:
+        """The target of each edge of each question, in routing order (`routing.targets`)."""
+        return {qid: targets(question) for qid, question in self.tree.nodes.items()}
 
     @cached_property
     def graph(self) -> RoutingGraph:
         names = list(self.tree.nodes) + [o for o in self.tree.outcomes if o not in self.tree.nodes]
         index = {name: i for i, name in enumerate(names)}
         succ: list[list[int]] = []
-        for found in self.edges.values():
-            targets = dict.fromkeys(index[e.target] for e in found if e.target in index)
-            succ.append(list(targets))
+        for found in self.targets.values():
+            defined = [index[target] for target in found if target in index]
+            succ.append(list(dict.fromkeys(defined)) if len(defined) > 1 else defined)
         succ += [[] for _ in range(len(names) - len(succ))]
         outcomes = [index[o] for o in self.tree.outcomes if o not in self.tree.nodes]
         self._budget = 20 * (len(names) + sum(map(len, succ))) + 100_000
@@ -167,11 +181,12 @@ class Checker:
         for qid, question in self.tree.nodes.items():
             for j, option in enumerate(question.options):
                 for i, route in enumerate(option.routes):
-                    path = ("nodes", qid, "options", j, "routes", i)
-                    sites.append(RouteSite(qid, question, option, route, path))
+                    if route.when is not None:
+                        sites.append(_site(qid, question, option, j, i, route, route.when))
             for i, route in enumerate(question.routes):
-                sites.append(RouteSite(qid, question, None, route, ("nodes", qid, "routes", i)))
-        return [site for site in sites if site.route.when is not None]
+                if route.when is not None:
+                    sites.append(_site(qid, question, None, 0, i, route, route.when))
+        return sites
 
     @cached_property
     def read_answers(self) -> set[str]:
@@ -179,7 +194,7 @@ class Checker:
         return {
             leaf.answer
             for site in self.route_sites
-            for leaf in leaves(site.when)
+            for leaf in site.leaves
             if leaf.answer is not None
         }
 
@@ -196,15 +211,18 @@ class Checker:
         return route.when is None or not self._analyses[id(route)].can_fail
 
     def context(self, site: RouteSite) -> Context:
-        """What is known where the site's condition is evaluated."""
-        owner = site.qid
-        chosen = site.option.id if site.option else None
-        possible = {}
-        for leaf in leaves(site.when):
-            options = self.possible_options(leaf.answer or "", owner, chosen)
-            if options:
-                possible[leaf.answer or ""] = options
-        return Context(self.tree.nodes, owner, chosen, possible)
+        """What is known where the site's condition is evaluated (one per question and option:
+        the possible answers are looked up only when a test needs them, and cached)."""
+        key = (site.qid, site.option.id if site.option else None)
+        found = self._contexts.get(key)
+        if found is None:
+            owner, chosen = key
+
+            def possible(qid: str) -> frozenset[str] | None:
+                return self.possible_options(qid, owner, chosen)
+
+            found = self._contexts[key] = Context(self.tree.nodes, owner, chosen, possible)
+        return found
 
     def possible_options(self, qid: str, owner: str, chosen: str | None) -> frozenset[str] | None:
         """The options of choice question `qid` its answer can be when `owner` routes; None when
@@ -231,6 +249,7 @@ class Checker:
         g, dominators = self.graph, self.dominators
         assert dominators is not None
         root = g.index[qid]
+        dominated = dominators.dominated(root)
         seen = {owner}
         stack = [owner]
         while stack:
@@ -239,21 +258,47 @@ class Checker:
             if self._budget < 0:
                 return None
             for p in g.pred[v]:
-                if p != root and p not in seen and dominators.dominates(root, p):
+                if p != root and p not in seen and dominated(p):
                     seen.add(p)
                     stack.append(p)
-        everyone = _falls_through(question)
         found: set[str] = set()
-        for edge in self.edges[qid]:
-            if g.index.get(edge.target, -1) in seen:
-                found.update([edge.option] if edge.option else everyone)
+        for target, options in self._option_edges(qid, question):
+            if target in seen:
+                found.update(options)
         return frozenset(found) or None
+
+    def _option_edges(self, qid: str, question: AnyQuestion) -> list[tuple[int, frozenset[str]]]:
+        """Each edge of `qid` to a defined target: the target and the options that take it
+        (all options that fall through, for the question's own routes). Cached per question:
+        a question tested by many conditions is searched from each of their owners."""
+        found = self._edges_by_option.get(qid)
+        if found is None:
+            everyone = _falls_through(question)
+            index = self.graph.index
+            found = self._edges_by_option[qid] = [
+                (index[edge.target], frozenset([edge.option]) if edge.option else everyone)
+                for edge in edges(question)
+                if edge.target in index
+            ]
+        return found
 
 
 def _falls_through(question: AnyQuestion) -> frozenset[str]:
     """Options without a default of their own: routing goes on to the question's routes."""
     own_default = (o for o in question.options if o.next or any(r.when is None for r in o.routes))
     return frozenset(o.id for o in question.options) - {o.id for o in own_default}
+
+
+def _site(
+    qid: str,
+    question: AnyQuestion,
+    option: Option | None,
+    j: int,
+    i: int,
+    route: Route,
+    when: Condition,
+) -> RouteSite:
+    return RouteSite(qid, question, option, j, i, route, when, leaves(when))
 
 
 def _when(site: RouteSite) -> LinePath:
@@ -274,27 +319,21 @@ def _targets(qid: str, question: AnyQuestion) -> Iterator[tuple[LinePath, str]]:
         yield (*base, "next"), question.next
 
 
-def _citations(tree: Tree) -> list[tuple[str, str, LinePath, str]]:
-    """(kind, citing id, key path, cited id) for every risk and source cited anywhere."""
-    lists: list[tuple[str, str, LinePath, list[str]]] = []
+def _citation_lists(tree: Tree) -> Iterator[tuple[str, str, LinePath, list[str]]]:
+    """(kind, citing id, key path, cited ids) for every list of risks or sources."""
     for rid, risk in tree.risks.items():
-        lists.append(("source", rid, ("risks", rid, "sources"), risk.sources))
+        yield "source", rid, ("risks", rid, "sources"), risk.sources
     for qid, question in tree.nodes.items():
-        lists.append(("source", qid, ("nodes", qid, "sources"), question.sources))
-        lists.append(("risk", qid, ("nodes", qid, "risks"), question.risks))
-        lists += [
-            ("risk", qid, ("nodes", qid, "options", j, "risks"), option.risks)
-            for j, option in enumerate(question.options)
-            if option.risks
-        ]
+        yield "source", qid, ("nodes", qid, "sources"), question.sources
+        yield "risk", qid, ("nodes", qid, "risks"), question.risks
+        for j, option in enumerate(question.options):
+            if option.risks:
+                yield "risk", qid, ("nodes", qid, "options", j, "risks"), option.risks
     for oid, outcome in tree.outcomes.items():
-        lists.append(("source", oid, ("outcomes", oid, "sources"), outcome.sources))
-        lists.append(("risk", oid, ("outcomes", oid, "risks"), outcome.risks))
+        yield "source", oid, ("outcomes", oid, "sources"), outcome.sources
+        yield "risk", oid, ("outcomes", oid, "risks"), outcome.risks
         for k, item in enumerate(outcome.checklist):
-            lists.append(
-                ("source", oid, ("outcomes", oid, "checklist", k, "sources"), item.sources)
-            )
-    return [(kind, owner, path, ident) for kind, owner, path, cited in lists for ident in cited]
+            yield "source", oid, ("outcomes", oid, "checklist", k, "sources"), item.sources
 
 
 def _names(names: list[str], limit: int = 8) -> str:
@@ -320,16 +359,20 @@ def check_undefined_refs(c: Checker) -> Iterator[Diagnostic]:
             rule,
         )
     for qid, question in tree.nodes.items():
-        if targets.issuperset(e.target for e in c.edges[qid]) and question.type != "multi":
+        if targets.issuperset(c.targets[qid]) and question.type != "multi":
             continue  # the common case, decided without building key paths
         for path, target in _targets(qid, question):
             if target not in targets:
                 hint = c.hint(target, targets)
                 yield c.at(path, qid, f"`{target}` is neither a node nor an outcome{hint}", rule)
-    for kind, owner, path, cited in c.citations:
-        pool = tree.risks if kind == "risk" else tree.sources
-        if cited not in pool:
-            yield c.at(path, owner, f"unknown {kind} `{cited}`{c.hint(cited, pool)}", rule)
+    pools: dict[str, Mapping[str, object]] = {"risk": tree.risks, "source": tree.sources}
+    if any(not c.cited[kind] <= pool.keys() for kind, pool in pools.items()):
+        for kind, owner, path, ids in _citation_lists(tree):
+            pool = pools[kind]
+            for cited in ids:
+                if cited not in pool:
+                    hint = c.hint(cited, pool)
+                    yield c.at(path, owner, f"unknown {kind} `{cited}`{hint}", rule)
     for oid, outcome in tree.outcomes.items():
         for other in outcome.alternatives:
             if other in tree.outcomes:
@@ -365,7 +408,8 @@ def check_duplicate_ids(c: Checker) -> Iterator[Diagnostic]:
         )
     for oid, outcome in c.tree.outcomes.items():
         ids = [item.id for item in outcome.checklist]
-        yield from _repeats(c, oid, ("outcomes", oid, "checklist"), ids, "checklist item")
+        if len(set(ids)) < len(ids):
+            yield from _repeats(c, oid, ("outcomes", oid, "checklist"), ids, "checklist item")
         if oid in c.tree.nodes:
             yield c.at(
                 ("outcomes", oid),
@@ -440,7 +484,7 @@ def check_dead_ends(c: Checker) -> Iterator[Diagnostic]:
         if len(component) > 1 or first in g.succ[first]:
             others = _names([g.names[v] for v in sorted(component)])
             message = f"no outcome can be reached from here: {others} only lead to each other"
-        elif c.edges.get(name):
+        elif c.targets.get(name):
             continue
         else:
             message = "dead end: no `next` and no routes, so a walk stops here"
@@ -452,7 +496,7 @@ def check_no_default_route(c: Checker) -> Iterator[Diagnostic]:
     `next` to fall back on, so an answer matching none of them leads nowhere. For choice and
     yes/no questions each option is checked (its routes and `next`, then the question's)."""
     for qid, question in c.tree.nodes.items():
-        if not c.edges[qid]:
+        if not c.targets[qid]:
             continue  # no way forward at all: a dead end
         if question.next or any(c.always(r) for r in question.routes):
             continue
@@ -568,8 +612,7 @@ def check_condition_refs(c: Checker) -> Iterator[Diagnostic]:
     silently false at run time, so the route it guards is never taken."""
     nodes = c.tree.nodes
     for site in c.route_sites:
-        owner, where = site.qid, _when(site)
-        for leaf in leaves(site.when):
+        for leaf in site.leaves:
             answer = leaf.answer or ""
             question = nodes.get(answer)
             if question is None:
@@ -577,8 +620,8 @@ def check_condition_refs(c: Checker) -> Iterator[Diagnostic]:
                     "an outcome, not a question" if answer in c.tree.outcomes else "not a question"
                 )
                 yield c.at(
-                    where,
-                    owner,
+                    _when(site),
+                    site.qid,
                     f"condition on `{answer}`: {what}{c.hint(answer, nodes)}",
                     "bad-condition-ref",
                 )
@@ -640,7 +683,7 @@ def check_not_dominated(c: Checker) -> Iterator[Diagnostic]:
         owner = g.index[site.qid]
         if not dominators.reachable[owner]:
             continue  # unreachable is reported; there are no paths to judge
-        tested = dict.fromkeys(leaf.answer for leaf in leaves(site.when))
+        tested = dict.fromkeys(leaf.answer for leaf in site.leaves)
         for answer in tested:
             if answer is None or answer == site.qid or answer not in c.tree.nodes:
                 continue
@@ -673,7 +716,7 @@ def check_too_few_ways(c: Checker) -> Iterator[Diagnostic]:
             continue
         if any(option.risks for option in question.options):
             continue
-        targets = {edge.target for edge in c.edges[qid]}
+        targets = set(c.targets[qid])
         if len(targets) == 1:
             yield c.at(
                 ("nodes", qid),
@@ -727,10 +770,10 @@ def check_review_date(c: Checker) -> Iterator[Diagnostic]:
 def check_unused(c: Checker) -> Iterator[Diagnostic]:
     """(warning) A risk or source nothing cites: it is never shown, so it is either a
     forgotten citation or dead content that will go stale unnoticed."""
-    cited = {(kind, ident) for kind, _, _, ident in c.citations}
     for kind, table in (("risk", c.tree.risks), ("source", c.tree.sources)):
+        cited = c.cited[kind]
         for ident in table:
-            if (kind, ident) not in cited:
+            if ident not in cited:
                 yield c.at(
                     (f"{kind}s", ident),
                     ident,

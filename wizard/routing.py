@@ -113,3 +113,21 @@ def edges(question: AnyQuestion) -> list[Edge]:
     if question.next:
         found.append(Edge(question.id, question.next, None, None))
     return found
+
+
+def targets(question: AnyQuestion) -> list[str]:
+    """The target of each of `edges(question)`, in the same order, without building the edges:
+    the linter reads every question's targets, and building an `Edge` for each costs three
+    times as much on a large tree."""
+    found: list[str] = []
+    if not isinstance(question, MultiQuestion):
+        for option in question.options:
+            for r in option.routes:
+                found.append(r.next)
+            if option.next:
+                found.append(option.next)
+    for r in question.routes:
+        found.append(r.next)
+    if question.next:
+        found.append(question.next)
+    return found

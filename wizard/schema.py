@@ -107,19 +107,20 @@ class Condition(Model):
     any: list[Condition] | None = None
     not_: Annotated[Condition | None, Field(alias="not")] = None
 
-    @model_validator(mode="after")
-    def _one_form(self) -> Condition:
-        combos = [k for k in ("all", "any", "not_") if getattr(self, k) is not None]
-        tests = [k for k in COMPARISONS if getattr(self, k) is not None]
+    def model_post_init(self, context: Any, /) -> None:
+        # Checked here rather than in an "after" model validator: pydantic runs that twice for
+        # a recursive model nested in another one, and a large tree has thousands of conditions.
+        values = self.__dict__
+        combos = [k for k in ("all", "any", "not_") if values[k] is not None]
         if combos:
+            tests = any(values[k] is not None for k in COMPARISONS)
             if len(combos) > 1 or tests or self.answer is not None:
                 raise ValueError("a condition combines with exactly one of all, any, not")
-        elif self.answer is None or not tests:
+        elif self.answer is None or all(values[k] is None for k in COMPARISONS):
             raise ValueError(
                 "a condition needs `answer` and a test (is, in, has, eq, gt, gte, lt, lte),"
                 " or one of all / any / not"
             )
-        return self
 
     def referenced_answers(self) -> list[str]:
         """Every question id this condition reads, depth first."""
@@ -333,7 +334,9 @@ class Tree(Model):
     def model_post_init(self, context: Any, /) -> None:
         for table in (self.sources, self.risks, self.nodes, self.outcomes):
             for key, item in table.items():
-                item.id = key
+                # Past pydantic's __setattr__, which would not validate it anyway and costs a
+                # few percent of validating a large tree.
+                object.__setattr__(item, "id", key)
 
     @property
     def id(self) -> str:
