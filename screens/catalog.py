@@ -10,6 +10,7 @@ anything it imports): the list is read before the home screen's first frame.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -42,7 +43,7 @@ def tree_cards(lang: str = "en") -> list[TreeCard]:
 def tree_card(path: Path, lang: str = "en") -> TreeCard:
     """The card of one tree file; a card with `problem` set when the file cannot be read."""
     try:
-        meta = parse_toml(path.read_text(encoding="utf-8")).get("tree")
+        meta = tree_table(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, TOMLDecodeError) as error:
         return TreeCard(path.stem, path.stem, "", "", f"cannot be read: {error}")
     if not isinstance(meta, dict):
@@ -56,6 +57,37 @@ def tree_card(path: Path, lang: str = "en") -> TreeCard:
         if hasattr(reviewed, "isoformat")
         else str(reviewed or ""),
     )
+
+
+_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
+_TREE_HEADER = re.compile(r"""^[ \t]*\[[ \t]*(?:tree|"tree"|'tree')[ \t]*[.\]]""", re.MULTILINE)
+"""`[tree]` or a `[tree.…]` subtable's header (a line that starts so inside a string does too,
+which only costs a full parse)."""
+
+
+def tree_table(text: str) -> object:
+    """The document's `tree` value. Trees start with it, so only the text before the next
+    table's header is parsed, when that gives the same answer as the whole: when no `[tree…]`
+    header follows, and the part is valid TOML on its own (cut inside a multi-line string or
+    array it is not). Otherwise, or if the part does not hold it, the whole text is parsed."""
+    first = _TREE_HEADER.search(text)
+    if first is not None:
+        cut = next(
+            (
+                m.start()
+                for m in _HEADER.finditer(text, first.end())
+                if not _TREE_HEADER.match(text, m.start())
+            ),
+            len(text),
+        )
+        if _TREE_HEADER.search(text, cut) is None:
+            try:
+                found = parse_toml(text[:cut]).get("tree")
+            except TOMLDecodeError:
+                found = None
+            if found is not None:
+                return found
+    return parse_toml(text).get("tree")
 
 
 def _text(value: object, lang: str) -> str:

@@ -30,6 +30,8 @@ INTRO = (
     "the risks on the way and what to prepare. Every fact cites its public source."
 )
 
+FILTER_HINT = "Type to filter: client, tree, outcome, id…"
+
 
 def tree_option(number: int, card: TreeCard) -> ListOption:
     """A tree as title, summary and review date; a tree that cannot be read says why."""
@@ -89,21 +91,8 @@ class HomeScreen(Screen[None]):
             )
             yield ChoiceList(id="trees")
             yield Static(id="trees-note")
-            yield Static(
-                Content.styled("Resume a saved session", "bold"),
-                classes="section-title",
-                id="sessions-title",
-            )
-            yield Input(
-                placeholder="Type to filter: client, tree, outcome, id…", id="session-filter"
-            )
-            yield ChoiceList(id="sessions")
+            # The saved sessions' title, filter and list: see `_show_sessions`.
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#sessions-title").display = False
-        self.query_one("#sessions").display = False
-        self.query_one("#session-filter").display = False
 
     def on_screen_resume(self) -> None:
         # First shown, or back home (sessions may have been saved meanwhile).
@@ -123,17 +112,35 @@ class HomeScreen(Screen[None]):
         note.update("" if trees else "No pathways are installed: the trees/ folder is empty.")
         note.display = not trees
         self.session_cards = sessions
-        session_list = self.query_one("#sessions", ChoiceList)
-        self._fill_sessions()
-        self.query_one("#sessions-title").display = bool(sessions)
-        self.query_one("#session-filter").display = bool(sessions)
-        session_list.display = bool(sessions)
+        self._show_sessions(bool(sessions))
         if trees:
             tree_list.highlighted = 0
         if self.focused is None:
             # Focusing scrolls the widget to the centre, and the lists are filled before the
             # first layout: a long list would push the intro out of sight.
-            self.set_focus(tree_list if trees else session_list, scroll_visible=False)
+            self.set_focus(tree_list if trees else self._session_list(), scroll_visible=False)
+
+    def _session_list(self) -> ChoiceList | None:
+        return next(iter(self.query("#sessions").results(ChoiceList)), None)
+
+    def _show_sessions(self, shown: bool) -> None:
+        """Show the saved sessions' title, filter and list, or hide them when there are none.
+        They are mounted the first time there are sessions: a student's first start has none,
+        and building an Input and a second list is a good part of the home screen's start."""
+        if shown and self._session_list() is None:
+            self.query_one("#home").mount(
+                Static(
+                    Content.styled("Resume a saved session", "bold"),
+                    classes="section-title",
+                    id="sessions-title",
+                ),
+                Input(placeholder=FILTER_HINT, id="session-filter"),
+                ChoiceList(id="sessions"),
+            )
+        for widget in self.query("#sessions-title, #session-filter, #sessions"):
+            widget.display = shown
+        if shown:
+            self._fill_sessions()
 
     def _fill_sessions(self) -> None:
         """Show the sessions whose client, tree, progress, outcome or id hold every word typed."""
@@ -164,9 +171,9 @@ class HomeScreen(Screen[None]):
             self.query_one("#session-filter", Input).focus()
 
     def action_compare(self) -> None:
-        session_list = self.query_one("#sessions", ChoiceList)
-        index = session_list.highlighted
-        if not session_list.display or index is None:
+        session_list = self._session_list()
+        index = session_list.highlighted if session_list is not None else None
+        if session_list is None or not session_list.display or index is None:
             self.notify("Save a session first: there is nothing to compare.")
             return
         key = (session_list.options[index].id or "").partition(":")[2]
