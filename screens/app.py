@@ -6,6 +6,10 @@ engine (and pydantic with it) and the other screens are imported when first need
 
 from __future__ import annotations
 
+# isort: off
+import screens.startup_gc  # noqa: F401  first: holds the collector off while Textual is imported
+# isort: on
+
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,6 +24,7 @@ from screens.commands import WizardCommands
 from screens.home import HomeScreen
 from screens.progress import Progress, WalkChanged
 from screens.session_actions import SESSION_BINDINGS, SessionActions
+from screens.startup_gc import freeze_startup
 
 if TYPE_CHECKING:
     import argparse
@@ -87,6 +92,7 @@ class WizardApp(SessionActions, App[None]):
                 yield command
 
     def on_mount(self) -> None:
+        self.call_after_refresh(freeze_startup)  # once the first screen is drawn
         self.counselor = self.options.counselor
         if self.options.session is not None:
             self.resume_session(self.options.session)

@@ -17,7 +17,10 @@ from tests.sessions.conftest import SESSION_DATA
 ROOT = Path(__file__).resolve().parents[2]
 
 HOME_READY = """
+import gc
 import sys
+
+before = gc.get_threshold()
 from screens.app import make_app
 from screens.home import HomeScreen
 
@@ -32,6 +35,7 @@ def show_then_exit(self, *args, **kwargs):
 
 HomeScreen.show_catalog = show_then_exit
 make_app(data_dir=sys.argv[1]).run(headless=True, size=(80, 24))
+print(gc.get_threshold() == before, gc.get_freeze_count())
 """
 
 NOT_AT_START = (
@@ -65,9 +69,13 @@ def test_the_home_screen_is_ready_without_the_engine(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    modules = set(done.stdout.split())
+    listed, collector = done.stdout.strip().splitlines()
+    modules = set(listed.split())
     assert "screens.home" in modules and "wizard.session_index" in modules
     assert sorted(modules & set(NOT_AT_START)) == []
+    # The collector was held off while starting, then what startup made was frozen.
+    restored, frozen = collector.split()
+    assert restored == "True" and int(frozen) > 20_000
 
 
 async def test_a_listed_session_found_damaged_when_opened_leaves_the_list(tmp_path: Path) -> None:
