@@ -124,7 +124,6 @@ class Checker:
         self.today = today
         self._suggestions_left = _SUGGESTIONS
         self._reaching: dict[tuple[str, str], frozenset[str] | None] = {}
-        self._contexts: dict[tuple[str, str | None], Context] = {}
         self._edges_by_option: dict[str, list[tuple[int, frozenset[str]]]] = {}
         self._budget = 0  # set with the graph: work allowed for `possible_options`
 
@@ -211,18 +210,15 @@ class Checker:
         return route.when is None or not self._analyses[id(route)].can_fail
 
     def context(self, site: RouteSite) -> Context:
-        """What is known where the site's condition is evaluated (one per question and option:
-        the possible answers are looked up only when a test needs them, and cached)."""
-        key = (site.qid, site.option.id if site.option else None)
-        found = self._contexts.get(key)
-        if found is None:
-            owner, chosen = key
+        """What is known where the site's condition is evaluated. The possible answers are
+        looked up only when a test needs them. (Not kept: a context refers to the checker, and
+        a reference cycle would keep the whole tree alive for the garbage collector to scan.)"""
+        owner, chosen = site.qid, site.option.id if site.option else None
 
-            def possible(qid: str) -> frozenset[str] | None:
-                return self.possible_options(qid, owner, chosen)
+        def possible(qid: str) -> frozenset[str] | None:
+            return self.possible_options(qid, owner, chosen)
 
-            found = self._contexts[key] = Context(self.tree.nodes, owner, chosen, possible)
-        return found
+        return Context(self.tree.nodes, owner, chosen, possible)
 
     def possible_options(self, qid: str, owner: str, chosen: str | None) -> frozenset[str] | None:
         """The options of choice question `qid` its answer can be when `owner` routes; None when
