@@ -112,8 +112,8 @@ class SessionActions:
         """Sessions for the home screen, newest first. Listed without validating them (see
         `wizard.session_index`), so the home screen never waits for pydantic to be imported."""
         from screens.catalog import session_card
+        from wizard.data_folder import data_dir
         from wizard.session_index import list_sessions
-        from wizard.storage import data_dir
 
         index = list_sessions(data_dir(self.options.data_dir))
         for problem in index.problems:

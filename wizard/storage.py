@@ -20,23 +20,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-APP_NAME = "china-pathways-wizard"
-ENV_DATA_DIR = "WIZARD_DATA_DIR"
+# Re-exported: defined apart so that finding the data folder imports nothing else.
+from wizard.data_folder import APP_NAME as APP_NAME
+from wizard.data_folder import ENV_DATA_DIR as ENV_DATA_DIR
+from wizard.data_folder import data_dir as data_dir
+
 TEMP_SUFFIX = ".tmp"
 """Temporary files are named `.NAME.RANDOM.tmp`: hidden, and never taken for a real file."""
-
-
-def data_dir(explicit: Path | str | None = None) -> Path:
-    """The data folder: `explicit` (from `--data-dir`), else `$WIZARD_DATA_DIR`, else the user
-    data folder of this platform. It is not created here: reading never creates folders."""
-    if explicit:
-        return Path(explicit).expanduser()
-    from_env = os.environ.get(ENV_DATA_DIR, "").strip()
-    if from_env:
-        return Path(from_env).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -46,6 +46,7 @@ NOT_AT_START = (
     "wizard.walk",
     "wizard.sessions",
     "wizard.session_store",
+    "wizard.storage",
     "wizard.exports",
     "screens.session_keeper",
     "screens.question",
