@@ -87,6 +87,8 @@ class RoutingGraph:
     index: dict[str, int]
     succ: list[list[int]]
     outcomes: list[int]
+    dangling: set[str]
+    """The questions with an edge to an id that is neither a node nor an outcome."""
 
     @cached_property
     def pred(self) -> list[list[int]]:
@@ -125,6 +127,7 @@ class Checker:
         self._suggestions_left = _SUGGESTIONS
         self._reaching: dict[tuple[str, str], frozenset[str] | None] = {}
         self._edges_by_option: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        self._option_ids: dict[str, frozenset[str]] = {}
         self._budget = 0  # set with the graph: work allowed for `possible_options`
 
     def at(
@@ -159,13 +162,16 @@ class Checker:
         names = list(self.tree.nodes) + [o for o in self.tree.outcomes if o not in self.tree.nodes]
         index = {name: i for i, name in enumerate(names)}
         succ: list[list[int]] = []
-        for found in self.targets.values():
+        dangling = set()
+        for qid, found in self.targets.items():
             defined = [index[target] for target in found if target in index]
+            if len(defined) < len(found):
+                dangling.add(qid)
             succ.append(list(dict.fromkeys(defined)) if len(defined) > 1 else defined)
         succ += [[] for _ in range(len(names) - len(succ))]
         outcomes = [index[o] for o in self.tree.outcomes if o not in self.tree.nodes]
         self._budget = 20 * (len(names) + sum(map(len, succ))) + 100_000
-        return RoutingGraph(names, index, succ, outcomes)
+        return RoutingGraph(names, index, succ, outcomes, dangling)
 
     @cached_property
     def dominators(self) -> Dominators | None:
@@ -219,6 +225,13 @@ class Checker:
             return self.possible_options(qid, owner, chosen)
 
         return Context(self.tree.nodes, owner, chosen, possible)
+
+    def option_ids(self, question: AnyQuestion) -> frozenset[str]:
+        """The ids of the question's options (cached: conditions test a few questions often)."""
+        found = self._option_ids.get(question.id)
+        if found is None:
+            found = self._option_ids[question.id] = frozenset(o.id for o in question.options)
+        return found
 
     def possible_options(self, qid: str, owner: str, chosen: str | None) -> frozenset[str] | None:
         """The options of choice question `qid` its answer can be when `owner` routes; None when
@@ -317,19 +330,26 @@ def _targets(qid: str, question: AnyQuestion) -> Iterator[tuple[LinePath, str]]:
 
 def _citation_lists(tree: Tree) -> Iterator[tuple[str, str, LinePath, list[str]]]:
     """(kind, citing id, key path, cited ids) for every list of risks or sources."""
+    # Empty lists are skipped (most questions and options cite no risk).
     for rid, risk in tree.risks.items():
-        yield "source", rid, ("risks", rid, "sources"), risk.sources
+        if risk.sources:
+            yield "source", rid, ("risks", rid, "sources"), risk.sources
     for qid, question in tree.nodes.items():
-        yield "source", qid, ("nodes", qid, "sources"), question.sources
-        yield "risk", qid, ("nodes", qid, "risks"), question.risks
+        if question.sources:
+            yield "source", qid, ("nodes", qid, "sources"), question.sources
+        if question.risks:
+            yield "risk", qid, ("nodes", qid, "risks"), question.risks
         for j, option in enumerate(question.options):
             if option.risks:
                 yield "risk", qid, ("nodes", qid, "options", j, "risks"), option.risks
     for oid, outcome in tree.outcomes.items():
-        yield "source", oid, ("outcomes", oid, "sources"), outcome.sources
-        yield "risk", oid, ("outcomes", oid, "risks"), outcome.risks
+        if outcome.sources:
+            yield "source", oid, ("outcomes", oid, "sources"), outcome.sources
+        if outcome.risks:
+            yield "risk", oid, ("outcomes", oid, "risks"), outcome.risks
         for k, item in enumerate(outcome.checklist):
-            yield "source", oid, ("outcomes", oid, "checklist", k, "sources"), item.sources
+            if item.sources:
+                yield "source", oid, ("outcomes", oid, "checklist", k, "sources"), item.sources
 
 
 def _names(names: list[str], limit: int = 8) -> str:
@@ -354,8 +374,9 @@ def check_undefined_refs(c: Checker) -> Iterator[Diagnostic]:
             f"start `{start}` is neither a node nor an outcome{c.hint(start, targets)}",
             rule,
         )
+    dangling = c.graph.dangling
     for qid, question in tree.nodes.items():
-        if targets.issuperset(c.targets[qid]) and question.type != "multi":
+        if qid not in dangling and question.type != "multi":
             continue  # the common case, decided without building key paths
         for path, target in _targets(qid, question):
             if target not in targets:
@@ -623,7 +644,9 @@ def check_condition_refs(c: Checker) -> Iterator[Diagnostic]:
                 )
                 continue
             yield from _wrong_tests(c, site, leaf, question)
-            yield from _unknown_options(c, site, question, _option_values(leaf))
+            values = _option_values(leaf)
+            if not c.option_ids(question).issuperset(values) and question.options:
+                yield from _unknown_options(c, site, question, values)
 
 
 def _option_values(leaf: Condition) -> list[str]:
@@ -634,7 +657,8 @@ def _option_values(leaf: Condition) -> list[str]:
 
 def _wrong_tests(
     c: Checker, site: RouteSite, leaf: Condition, question: AnyQuestion
-) -> Iterator[Diagnostic]:
+) -> list[Diagnostic]:
+    found = []
     allowed = ALLOWED_TESTS[question.type]
     for name in tests_of(leaf):
         value = getattr(leaf, name)
@@ -647,7 +671,8 @@ def _wrong_tests(
             message = f"`{TEST_NAMES[name]}` compares `{question.id}` with {value!r}, not {kind}"
         else:
             continue
-        yield c.at(_when(site), site.qid, message, "wrong-test")
+        found.append(c.at(_when(site), site.qid, message, "wrong-test"))
+    return found
 
 
 def _unknown_options(
@@ -707,20 +732,22 @@ def check_too_few_ways(c: Checker) -> Iterator[Diagnostic]:
     """A question whose answer changes nothing: every answer leads to the same place and no
     condition reads it. Text questions are exempt (they collect information for the report),
     and so are questions whose options carry risks (the answer decides which risks are shown)."""
-    for qid, question in c.tree.nodes.items():
-        if question.type == "text" or qid in c.read_answers:
+    read = c.read_answers
+    for qid, ways in c.targets.items():
+        if not ways or ways.count(ways[0]) < len(ways):
+            continue  # the common case first: answers lead to different places
+        question = c.tree.nodes[qid]
+        if question.type == "text" or qid in read:
             continue
         if any(option.risks for option in question.options):
             continue
-        targets = set(c.targets[qid])
-        if len(targets) == 1:
-            yield c.at(
-                ("nodes", qid),
-                qid,
-                f"every answer leads to `{targets.pop()}` and no condition reads this"
-                " answer, so the question changes nothing",
-                "too-few-ways",
-            )
+        yield c.at(
+            ("nodes", qid),
+            qid,
+            f"every answer leads to `{ways[0]}` and no condition reads this"
+            " answer, so the question changes nothing",
+            "too-few-ways",
+        )
 
 
 # --- sources, review, unused ------------------------------------------------------------
