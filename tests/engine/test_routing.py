@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from wizard.routing import holds, route
+from wizard.routing import edges, holds, route, targets
 from wizard.schema import Condition, Tree
 
 ANSWERS: dict[str, Any] = {
@@ -84,3 +85,19 @@ def test_first_matching_route_wins(sample_tree: Tree) -> None:
     months = sample_tree.nodes["months"]
     assert route(months, {"months": 6}) == "sectors"
     assert route(months, {"months": 7}) == "too-long"
+
+
+def test_targets_are_the_edges_targets_in_order() -> None:
+    """`targets` walks a question as `edges` does (the linter relies on it), multi questions
+    (whose options cannot route) and every kind of route included."""
+    from bench.generate import realistic_tables
+    from wizard.loader import read, shipped_trees
+
+    broken = Path(__file__).parent.parent / "data" / "broken"
+    files = [*shipped_trees(), broken / "multi-option-route.toml", broken / "unused-route.toml"]
+    trees = [read(path).tree for path in files]
+    trees.append(Tree.model_validate(realistic_tables(300, seed=3)))
+    questions = [q for tree in trees if tree is not None for q in tree.nodes.values()]
+    assert {q.type for q in questions} >= {"choice", "yesno", "multi", "number", "date", "text"}
+    for question in questions:
+        assert targets(question) == [edge.target for edge in edges(question)], question.id
