@@ -135,7 +135,7 @@ def _unknown(qid: str) -> frozenset[str] | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Context:
     """What is known where a condition is evaluated (at the question that owns the route)."""
 
@@ -151,7 +151,7 @@ class Context:
     search of the routing graph."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Analysis:
     """What a condition can do where it is evaluated, and why parts of it can never hold."""
 

@@ -154,6 +154,8 @@ class Dominators:
         def evaluate(v: int) -> int:
             if ancestor[v] == -1:
                 return v
+            if ancestor[ancestor[v]] == -1:
+                return label[v]  # nothing to compress: the common case
             chain = []
             x = v
             while ancestor[ancestor[x]] != -1:
@@ -171,7 +173,7 @@ class Dominators:
             w = order[i]
             for v in pred[w]:
                 if semi[v] != -1:
-                    u = evaluate(v)
+                    u = v if ancestor[v] == -1 else evaluate(v)
                     if semi[u] < semi[w]:
                         semi[w] = semi[u]
             bucket[order[semi[w]]].append(w)

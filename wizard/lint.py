@@ -513,10 +513,10 @@ def check_no_default_route(c: Checker) -> Iterator[Diagnostic]:
     `next` to fall back on, so an answer matching none of them leads nowhere. For choice and
     yes/no questions each option is checked (its routes and `next`, then the question's)."""
     for qid, question in c.tree.nodes.items():
+        if question.next or _has_default(c, question.routes):
+            continue
         if not c.targets[qid]:
             continue  # no way forward at all: a dead end
-        if question.next or any(c.always(r) for r in question.routes):
-            continue
         if isinstance(question, MultiQuestion) or not question.options:
             yield c.at(
                 ("nodes", qid),
@@ -527,7 +527,7 @@ def check_no_default_route(c: Checker) -> Iterator[Diagnostic]:
             )
             continue
         for j, option in enumerate(question.options):
-            if option.next or any(c.always(r) for r in option.routes):
+            if option.next or _has_default(c, option.routes):
                 continue
             why = (
                 "its routes and the question's all have a `when`"
@@ -566,6 +566,11 @@ def check_unused_routes(c: Checker) -> Iterator[Diagnostic]:
         elif question.routes:
             first = _first_default(c, question.routes)
             yield from _never_tried(c, qid, base, question.routes, question.next, first)
+
+
+def _has_default(c: Checker, routes: list[Route]) -> bool:
+    """Some route always applies when tried (most lists of routes are empty: no loop then)."""
+    return bool(routes) and _first_default(c, routes) is not None
 
 
 def _first_default(c: Checker, routes: list[Route]) -> int | None:
