@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from wizard.schema import SEVERITIES, AnyQuestion, Tree, tr
@@ -115,10 +116,44 @@ def _jsonable(value: object) -> object:
 
 
 def render(walk: Walk, fmt: str = "text", lang: str = "en") -> str:
+    """The outcome as `text`, `md` or `json`. Tree and user text is data: Markdown escaped for
+    `md`, control characters (ANSI escapes...) written out for `text` (wizard.exports.escape)."""
+    from wizard.exports.escape import md_inline, md_url, visible
+
     data = outcome_data(walk, lang)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    return _markdown(data) if fmt == "md" else _text(data)
+    if fmt == "md":
+        return _markdown(_escaped(data, md_inline, md_url))
+    return _text(_escaped(data, visible, visible))
+
+
+def _escaped(
+    data: Any, text: Callable[[str], str], url: Callable[[str], str], key: str = ""
+) -> Any:
+    """`data` with `text` applied to every string (`url` to URLs); ids and enums stay as is."""
+    if isinstance(data, dict):
+        return {k: _escaped(v, text, url, k) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_escaped(v, text, url, key) for v in data]
+    if not isinstance(data, str) or key in _PLAIN:
+        return data
+    return url(data) if key == "url" else text(data)
+
+
+_PLAIN = {
+    "id",
+    "verdict",
+    "severity",
+    "who",
+    "tree",
+    "version",
+    "accessed",
+    "published",
+    "last_reviewed",
+    "question",
+}
+"""Keys whose values are ids, enums or dates written by the wizard, never free text."""
 
 
 def _markdown(d: dict[str, Any]) -> str:

@@ -127,3 +127,19 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exit_.value.code == 0
     assert capsys.readouterr().out.startswith("wizard ")
+
+
+def test_run_shows_typed_text_as_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    company = "ACME *x* [link](javascript:1) \x1b[31mred"
+    answers = answers_file(
+        tmp_path,
+        f'enrolment = "overseas"\nmonths = 4\nsectors = ["ai"]\ncompany = {json.dumps(company)}\n',
+    )
+    assert main(["run", str(SAMPLE), "--answers", answers, "--format", "md"]) == 0
+    markdown = capsys.readouterr().out
+    # Markdown escapes: the written-out escape's backslash is escaped too, so it renders as \x1b.
+    assert r"ACME \*x\* \[link\](javascript:1) \\x1b\[31mred" in markdown
+    assert "\x1b" not in markdown
+    assert main(["run", str(SAMPLE), "--answers", answers]) == 0
+    text = capsys.readouterr().out
+    assert r"ACME *x* [link](javascript:1) \x1b[31mred" in text and "\x1b" not in text
