@@ -166,6 +166,8 @@ def analyse(condition: Condition, context: Context) -> Analysis:
     contradict, a `not` of something that always holds; parts under a `not` only count when
     what they do is dead there (a never-holding test under `not` merely makes the `not` true)."""
     found: list[str] = []
+    if condition.answer is not None and _plain(condition, context):
+        return Analysis(True, True, found)
     if condition.answer is not None:  # a single comparison, the common case
         holds, fails = _evaluate(condition, [], context, found)
         return Analysis(holds, fails, found)
@@ -185,6 +187,16 @@ def analyse(condition: Condition, context: Context) -> Analysis:
             found += problems
     holds, fails = can[id(condition)]
     return Analysis(holds, fails, found)
+
+
+def _plain(leaf: Condition, context: Context) -> bool:
+    """A comparison that surely can hold and can fail: no `is`/`in` (which may be empty or
+    cover every possible answer) on a question without a range of answers (`has` on a multi
+    question, say). Decided without the full analysis: most comparisons are like this."""
+    if leaf.is_ is not None or leaf.in_ is not None:
+        return False
+    question = context.questions.get(leaf.answer or "")
+    return question is None or question.type not in ("number", "date")
 
 
 def never_holds(conjunction: list[Condition], context: Context) -> str | None:
@@ -250,10 +262,11 @@ def _accepts(question: AnyQuestion) -> str:
 def _values(conjunction: list[Condition]) -> set[str] | None:
     """The answers `is` and `in` allow together; None when neither is used."""
     values: set[str] | None = None
-    for leaf in conjunction:
-        for wanted in ([leaf.is_] if leaf.is_ is not None else None, leaf.in_):
-            if wanted is not None:
-                values = set(wanted) if values is None else values & set(wanted)
+    for leaf in conjunction:  # (no tuple of both per leaf: this runs for every comparison)
+        if leaf.is_ is not None:
+            values = {leaf.is_} if values is None else values & {leaf.is_}
+        if leaf.in_ is not None:
+            values = set(leaf.in_) if values is None else values & set(leaf.in_)
     return values
 
 

@@ -6,7 +6,7 @@ linter for reachability, dead ends, cycles and "is this question always asked be
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 Adjacency = Sequence[Sequence[int]]
 
@@ -25,17 +25,15 @@ def _preorder(succ: Adjacency, root: int) -> tuple[list[int], list[int]]:
     parent = [-1] * len(succ)
     parent[root] = root
     order = [root]
-    stack: list[tuple[int, int]] = [(root, 0)]
+    stack: list[tuple[int, Iterator[int]]] = [(root, iter(succ[root]))]
     while stack:
-        v, i = stack[-1]
-        targets = succ[v]
-        if i < len(targets):
-            stack[-1] = (v, i + 1)
-            w = targets[i]
+        v, targets = stack[-1]
+        for w in targets:  # resumes where it left off: the next unvisited target, if any
             if parent[w] == -1:
                 parent[w] = v
                 order.append(w)
-                stack.append((w, 0))
+                stack.append((w, iter(succ[w])))
+                break
         else:
             stack.pop()
     return order, parent
@@ -71,33 +69,32 @@ def strongly_connected(succ: Adjacency) -> list[list[int]]:
         counter += 1
         stack.append(start)
         on_stack[start] = 1
-        work: list[tuple[int, int]] = [(start, 0)]
+        work: list[tuple[int, Iterator[int]]] = [(start, iter(succ[start]))]
         while work:
-            v, i = work[-1]
-            if i < len(succ[v]):
-                work[-1] = (v, i + 1)
-                w = succ[v][i]
+            v, targets = work[-1]
+            for w in targets:  # resumes after the target last descended into
                 if index[w] == -1:
                     index[w] = low[w] = counter
                     counter += 1
                     stack.append(w)
                     on_stack[w] = 1
-                    work.append((w, 0))
-                elif on_stack[w] and index[w] < low[v]:
+                    work.append((w, iter(succ[w])))
+                    break
+                if on_stack[w] and index[w] < low[v]:
                     low[v] = index[w]
-                continue
-            work.pop()
-            if work and low[v] < low[work[-1][0]]:
-                low[work[-1][0]] = low[v]
-            if low[v] == index[v]:
-                component: list[int] = []
-                while True:
-                    w = stack.pop()
-                    on_stack[w] = 0
-                    component.append(w)
-                    if w == v:
-                        break
-                found.append(component)
+            else:  # every target done: v's low link is final
+                work.pop()
+                if work and low[v] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[v]
+                if low[v] == index[v]:
+                    component: list[int] = []
+                    while True:
+                        w = stack.pop()
+                        on_stack[w] = 0
+                        component.append(w)
+                        if w == v:
+                            break
+                    found.append(component)
     return found
 
 
@@ -131,15 +128,15 @@ class Dominators:
 
     `dominates(a, b)` answers in constant time from pre/post numbers of the dominator tree."""
 
-    def __init__(self, succ: Adjacency, root: int) -> None:
-        n = len(succ)
-        self.reachable = bytearray(n)
-        self.idom = self._immediate(succ, root)
-        for v, parent in enumerate(self.idom):
-            self.reachable[v] = parent != -1
-        self._pre, self._post = self._intervals(root)
+    def __init__(self, succ: Adjacency, root: int, pred: Adjacency | None = None) -> None:
+        """`pred`, the reversed graph, when the caller has it already (else it is built)."""
+        self.idom = self._immediate(succ, root, predecessors(succ) if pred is None else pred)
+        self.reachable = bytearray(parent != -1 for parent in self.idom)
+        self.pre, self.post = self._intervals(root)
+        """Each vertex's interval in the dominator tree: `a` dominates `b` when b's lies
+        inside a's (-1 on unreachable vertices). Read directly by the linter's hot loops."""
 
-    def _immediate(self, succ: Adjacency, root: int) -> list[int]:
+    def _immediate(self, succ: Adjacency, root: int, pred: Adjacency) -> list[int]:
         n = len(succ)
         order, parent = _preorder(succ, root)
         semi = [-1] * n  # the preorder number of the semidominator; -1: unreachable
@@ -149,7 +146,6 @@ class Dominators:
         label = list(range(n))
         idom = [-1] * n
         bucket: list[list[int]] = [[] for _ in range(n)]
-        pred = predecessors(succ)
 
         def evaluate(v: int) -> int:
             if ancestor[v] == -1:
@@ -197,18 +193,17 @@ class Dominators:
         pre = [-1] * len(self.idom)
         post = [-1] * len(self.idom)
         clock = 0
-        stack: list[tuple[int, int]] = [(root, 0)]
+        stack: list[tuple[int, Iterator[int]]] = [(root, iter(children[root]))]
         pre[root] = clock
         while stack:
-            v, i = stack[-1]
-            if i < len(children[v]):
-                stack[-1] = (v, i + 1)
-                clock += 1
-                pre[children[v][i]] = clock
-                stack.append((children[v][i], 0))
+            v, below = stack[-1]
+            child = next(below, -1)
+            clock += 1
+            if child != -1:
+                pre[child] = clock
+                stack.append((child, iter(children[child])))
             else:
                 stack.pop()
-                clock += 1
                 post[v] = clock
         return pre, post
 
@@ -216,11 +211,16 @@ class Dominators:
         """`dominates(a, b)` as a function of `b`, for testing many vertices against one `a`."""
         if not self.reachable[a]:
             return lambda b: False
-        low, high, pre, post = self._pre[a], self._post[a], self._pre, self._post
+        low, high, pre, post = self.pre[a], self.post[a], self.pre, self.post
         return lambda b: low <= pre[b] and post[b] <= high
+
+    def interval(self, a: int) -> tuple[int, int]:
+        """(pre, post) of reachable `a`: it dominates `b` when pre[a] <= pre[b] and
+        post[b] <= post[a]. For loops that test many vertices without a call each."""
+        return self.pre[a], self.post[a]
 
     def dominates(self, a: int, b: int) -> bool:
         """Every path from the root to `b` passes through `a` (a vertex dominates itself)."""
         if not (self.reachable[a] and self.reachable[b]):
             return False
-        return self._pre[a] <= self._pre[b] and self._post[b] <= self._post[a]
+        return self.pre[a] <= self.pre[b] and self.post[b] <= self.post[a]

@@ -20,7 +20,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 
 from wizard.condition_check import (
@@ -32,7 +32,6 @@ from wizard.condition_check import (
     analyse,
     fits,
     leaves,
-    tests_of,
 )
 from wizard.diagnostics import Diagnostic, Level
 from wizard.graph_algorithms import (
@@ -44,8 +43,8 @@ from wizard.graph_algorithms import (
 )
 from wizard.lines import LineIndex
 from wizard.loader import Loaded, paused_gc, read, shipped_trees
-from wizard.routing import edges, targets
-from wizard.schema import AnyQuestion, Condition, MultiQuestion, Option, Route, Tree
+from wizard.routing import edges
+from wizard.schema import COMPARISONS, AnyQuestion, Condition, MultiQuestion, Option, Route, Tree
 
 LinePath = tuple[str | int, ...]
 Rule = Callable[["Checker"], Iterable[Diagnostic]]
@@ -126,6 +125,7 @@ class Checker:
         self.today = today
         self._suggestions_left = _SUGGESTIONS
         self._reaching: dict[tuple[str, str], frozenset[str] | None] = {}
+        self._possible: dict[tuple[str, str, str | None], frozenset[str] | None] = {}
         self._edges_by_option: dict[str, list[tuple[int, frozenset[str]]]] = {}
         self._option_ids: dict[str, frozenset[str]] = {}
         self._budget = 0  # set with the graph: work allowed for `possible_options`
@@ -145,17 +145,19 @@ class Checker:
         return f"; did you mean `{close[0]}`?" if close else ""
 
     @cached_property
+    def survey(self) -> Survey:
+        """Targets, route sites, citations and odd options, gathered in one pass."""
+        return _survey(self.tree)
+
+    @property
     def cited(self) -> dict[str, set[str]]:
         """The ids cited anywhere, by kind ("risk", "source")."""
-        found: dict[str, set[str]] = {"risk": set(), "source": set()}
-        for kind, _, _, ids in _citation_lists(self.tree):
-            found[kind].update(ids)
-        return found
+        return self.survey.cited
 
-    @cached_property
+    @property
     def targets(self) -> dict[str, list[str]]:
         """The target of each edge of each question, in routing order (`routing.targets`)."""
-        return {qid: targets(question) for qid, question in self.tree.nodes.items()}
+        return self.survey.targets
 
     @cached_property
     def graph(self) -> RoutingGraph:
@@ -163,11 +165,13 @@ class Checker:
         index = {name: i for i, name in enumerate(names)}
         succ: list[list[int]] = []
         dangling = set()
+        get = index.get
         for qid, found in self.targets.items():
-            defined = [index[target] for target in found if target in index]
-            if len(defined) < len(found):
+            known = [get(target, -1) for target in found]  # one look-up per target
+            if -1 in known:
                 dangling.add(qid)
-            succ.append(list(dict.fromkeys(defined)) if len(defined) > 1 else defined)
+                known = [v for v in known if v != -1]
+            succ.append(list(dict.fromkeys(known)) if len(known) > 1 else known)
         succ += [[] for _ in range(len(names) - len(succ))]
         outcomes = [index[o] for o in self.tree.outcomes if o not in self.tree.nodes]
         self._budget = 20 * (len(names) + sum(map(len, succ))) + 100_000
@@ -177,21 +181,12 @@ class Checker:
     def dominators(self) -> Dominators | None:
         """Dominators from `tree.start`; None when the start is not defined."""
         root = self.graph.index.get(self.tree.tree.start)
-        return None if root is None else Dominators(self.graph.succ, root)
+        return None if root is None else Dominators(self.graph.succ, root, self.graph.pred)
 
-    @cached_property
+    @property
     def route_sites(self) -> list[RouteSite]:
         """Every route with a `when`, in file order."""
-        sites = []
-        for qid, question in self.tree.nodes.items():
-            for j, option in enumerate(question.options):
-                for i, route in enumerate(option.routes):
-                    if route.when is not None:
-                        sites.append(_site(qid, question, option, j, i, route, route.when))
-            for i, route in enumerate(question.routes):
-                if route.when is not None:
-                    sites.append(_site(qid, question, None, 0, i, route, route.when))
-        return sites
+        return self.survey.route_sites
 
     @cached_property
     def read_answers(self) -> set[str]:
@@ -220,10 +215,7 @@ class Checker:
         looked up only when a test needs them. (Not kept: a context refers to the checker, and
         a reference cycle would keep the whole tree alive for the garbage collector to scan.)"""
         owner, chosen = site.qid, site.option.id if site.option else None
-
-        def possible(qid: str) -> frozenset[str] | None:
-            return self.possible_options(qid, owner, chosen)
-
+        possible = partial(self.possible_options, owner=owner, chosen=chosen)
         return Context(self.tree.nodes, owner, chosen, possible)
 
     def option_ids(self, question: AnyQuestion) -> frozenset[str]:
@@ -235,7 +227,15 @@ class Checker:
 
     def possible_options(self, qid: str, owner: str, chosen: str | None) -> frozenset[str] | None:
         """The options of choice question `qid` its answer can be when `owner` routes; None when
-        unknown (not a choice question, not asked on every path, or the work budget ran out)."""
+        unknown (not a choice question, not asked on every path, or the work budget ran out).
+        Remembered: a condition's analysis asks twice (can it hold, can it fail)."""
+        key = (qid, owner, chosen)
+        if key in self._possible:
+            return self._possible[key]
+        found = self._possible[key] = self._possible_options(qid, owner, chosen)
+        return found
+
+    def _possible_options(self, qid: str, owner: str, chosen: str | None) -> frozenset[str] | None:
         question = self.tree.nodes.get(qid)
         if question is None or question.type not in ("choice", "yesno"):
             return None
@@ -258,18 +258,22 @@ class Checker:
         g, dominators = self.graph, self.dominators
         assert dominators is not None
         root = g.index[qid]
-        dominated = dominators.dominated(root)
+        low, high = dominators.interval(root)
+        pre, post, pred = dominators.pre, dominators.post, g.pred
+        budget = self._budget  # a local while searching: updated at every vertex
         seen = {owner}
         stack = [owner]
         while stack:
-            v = stack.pop()
-            self._budget -= len(g.pred[v]) + 1
-            if self._budget < 0:
+            before = pred[stack.pop()]
+            budget -= len(before) + 1
+            if budget < 0:
+                self._budget = budget
                 return None
-            for p in g.pred[v]:
-                if p != root and p not in seen and dominated(p):
+            for p in before:  # `p` dominated by `root`: inside its dominator-tree interval
+                if p != root and p not in seen and low <= pre[p] and post[p] <= high:
                     seen.add(p)
                     stack.append(p)
+        self._budget = budget
         found: set[str] = set()
         for target, options in self._option_edges(qid, question):
             if target in seen:
@@ -296,6 +300,76 @@ def _falls_through(question: AnyQuestion) -> frozenset[str]:
     """Options without a default of their own: routing goes on to the question's routes."""
     own_default = (o for o in question.options if o.next or any(r.when is None for r in o.routes))
     return frozenset(o.id for o in question.options) - {o.id for o in own_default}
+
+
+@dataclass(slots=True)
+class Survey:
+    """What one pass over the tree collects for several rules. (Each is a walk over every
+    question and option; on a large tree each walk mostly waits on memory, so one pass that
+    gathers them together costs about as much as one of them.)"""
+
+    targets: dict[str, list[str]]
+    """The target of each edge of each question, in routing order (as `routing.targets`)."""
+    route_sites: list[RouteSite]
+    """Every route with a `when`, in file order."""
+    cited: dict[str, set[str]]
+    """The ids cited anywhere, by kind ("risk", "source")."""
+    odd_options: list[str]
+    """The questions whose options need a second look: an option id used twice, or an option
+    of a multi question with `next` or `routes` (the rules that report them look only here)."""
+
+
+def _survey(tree: Tree) -> Survey:
+    """The survey of `tree`: its questions in one pass, then what outcomes and risks cite."""
+    found = Survey({}, [], {"risk": set(), "source": set()}, [])
+    risks, sources = found.cited["risk"], found.cited["source"]
+    for qid, question in tree.nodes.items():
+        _survey_question(found, qid, question)
+        if question.sources:
+            sources.update(question.sources)
+        if question.risks:
+            risks.update(question.risks)
+    for risk in tree.risks.values():
+        sources.update(risk.sources)
+    for outcome in tree.outcomes.values():
+        sources.update(outcome.sources)
+        risks.update(outcome.risks)
+        for item in outcome.checklist:
+            sources.update(item.sources)
+    return found
+
+
+def _survey_question(survey: Survey, qid: str, question: AnyQuestion) -> None:
+    """Adds the question's targets (options of a multi question do not route, as in
+    `routing.targets`), its routes with a `when`, what its options cite, and whether its
+    options need a second look."""
+    found: list[str] = []
+    sites, risks = survey.route_sites, survey.cited["risk"]
+    routed = question.type != "multi"
+    options = question.options
+    ids: set[str] = set()
+    odd = False
+    for j, option in enumerate(options):
+        ids.add(option.id)
+        odd = odd or (not routed and bool(option.next or option.routes))
+        for i, route in enumerate(option.routes):
+            if routed:
+                found.append(route.next)
+            if route.when is not None:
+                sites.append(_site(qid, question, option, j, i, route, route.when))
+        if option.next and routed:
+            found.append(option.next)
+        if option.risks:
+            risks.update(option.risks)
+    for i, route in enumerate(question.routes):
+        found.append(route.next)
+        if route.when is not None:
+            sites.append(_site(qid, question, None, 0, i, route, route.when))
+    if question.next:
+        found.append(question.next)
+    survey.targets[qid] = found
+    if odd or len(ids) < len(options):
+        survey.odd_options.append(qid)
 
 
 def _site(
@@ -374,10 +448,10 @@ def check_undefined_refs(c: Checker) -> Iterator[Diagnostic]:
             f"start `{start}` is neither a node nor an outcome{c.hint(start, targets)}",
             rule,
         )
-    dangling = c.graph.dangling
+    dangling, odd = c.graph.dangling, set(c.survey.odd_options)
     for qid, question in tree.nodes.items():
-        if qid not in dangling and question.type != "multi":
-            continue  # the common case, decided without building key paths
+        if qid not in dangling and (question.type != "multi" or qid not in odd):
+            continue  # all targets defined (a multi question's options have none unless odd)
         for path, target in _targets(qid, question):
             if target not in targets:
                 hint = c.hint(target, targets)
@@ -417,7 +491,8 @@ def check_duplicate_ids(c: Checker) -> Iterator[Diagnostic]:
     """The same id twice where ids must be unique: options of one question (an answer would
     be ambiguous), checklist items of one outcome (progress is saved by item id), and an id
     used for both a node and an outcome (edges to it could only ever reach the node)."""
-    for qid, question in c.tree.nodes.items():
+    for qid in c.survey.odd_options:
+        question = c.tree.nodes[qid]
         if len({o.id for o in question.options}) == len(question.options):
             continue
         yield from _repeats(
@@ -450,7 +525,8 @@ def check_multi_option_routes(c: Checker) -> Iterator[Diagnostic]:
     """`next` or `routes` on an option of a multi question. Several options can be picked at
     once, so routing ignores them and uses only the question's routes; writing them suggests
     a routing that will never happen."""
-    for qid, question in c.tree.nodes.items():
+    for qid in c.survey.odd_options:
+        question = c.tree.nodes[qid]
         if not isinstance(question, MultiQuestion):
             continue
         for j, option in enumerate(question.options):
@@ -649,8 +725,10 @@ def check_condition_refs(c: Checker) -> Iterator[Diagnostic]:
                 )
                 continue
             yield from _wrong_tests(c, site, leaf, question)
+            if not question.options:
+                continue  # no option ids to check (a number, date or text question)
             values = _option_values(leaf)
-            if not c.option_ids(question).issuperset(values) and question.options:
+            if not c.option_ids(question).issuperset(values):
                 yield from _unknown_options(c, site, question, values)
 
 
@@ -665,8 +743,10 @@ def _wrong_tests(
 ) -> list[Diagnostic]:
     found = []
     allowed = ALLOWED_TESTS[question.type]
-    for name in tests_of(leaf):
+    for name in COMPARISONS:
         value = getattr(leaf, name)
+        if value is None or (name in allowed and name not in RANGE_TESTS):
+            continue  # not used, or fine whatever its value (the common case)
         if name not in allowed:
             use = " / ".join(TEST_NAMES[t] for t in allowed)
             what = f"`{question.id}`, a {question.type} question"
