@@ -84,7 +84,7 @@ def fits(value: object, question: AnyQuestion) -> bool:
     return isinstance(value, int | float) and not isinstance(value, dt.date)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Range:
     """An interval of answers; dates are day numbers. Discrete ranges hold whole numbers only."""
 
@@ -166,10 +166,8 @@ def analyse(condition: Condition, context: Context) -> Analysis:
     contradict, a `not` of something that always holds; parts under a `not` only count when
     what they do is dead there (a never-holding test under `not` merely makes the `not` true)."""
     found: list[str] = []
-    if condition.answer is not None and _plain(condition, context):
-        return Analysis(True, True, found)
     if condition.answer is not None:  # a single comparison, the common case
-        holds, fails = _evaluate(condition, [], context, found)
+        holds, fails = _comparison(condition, context, found)
         return Analysis(holds, fails, found)
     can: dict[int, tuple[bool, bool]] = {}  # id(condition) -> (can hold, can fail)
     stack: list[tuple[Condition, bool, bool]] = [(condition, True, False)]
@@ -182,11 +180,21 @@ def analyse(condition: Condition, context: Context) -> Analysis:
             stack.extend((child, inner, False) for child in children)
             continue
         problems: list[str] = []
-        can[id(current)] = _evaluate(current, [can[id(c)] for c in children], context, problems)
+        if current.answer is not None:
+            can[id(current)] = _comparison(current, context, problems)
+        else:
+            can[id(current)] = _evaluate(current, [can[id(c)] for c in children], context, problems)
         if positive:
             found += problems
     holds, fails = can[id(condition)]
     return Analysis(holds, fails, found)
+
+
+def _comparison(leaf: Condition, context: Context, found: list[str]) -> tuple[bool, bool]:
+    """(can hold, can fail) of a comparison, adding to `found` why it never holds, if so."""
+    if _plain(leaf, context):
+        return True, True
+    return _evaluate(leaf, [], context, found)
 
 
 def _plain(leaf: Condition, context: Context) -> bool:

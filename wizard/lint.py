@@ -348,10 +348,8 @@ def _survey_question(survey: Survey, qid: str, question: AnyQuestion) -> None:
     routed = question.type != "multi"
     options = question.options
     ids: set[str] = set()
-    odd = False
     for j, option in enumerate(options):
         ids.add(option.id)
-        odd = odd or (not routed and bool(option.next or option.routes))
         for i, route in enumerate(option.routes):
             if routed:
                 found.append(route.next)
@@ -368,7 +366,7 @@ def _survey_question(survey: Survey, qid: str, question: AnyQuestion) -> None:
     if question.next:
         found.append(question.next)
     survey.targets[qid] = found
-    if odd or len(ids) < len(options):
+    if len(ids) < len(options) or (not routed and any(o.next or o.routes for o in options)):
         survey.odd_options.append(qid)
 
 

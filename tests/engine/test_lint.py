@@ -25,7 +25,7 @@ from tests.conftest import DATA, SAMPLE
 from tests.engine.test_loader import chain_tree
 from wizard.cli import main
 from wizard.diagnostics import TreeError
-from wizard.graph_algorithms import Dominators, strongly_connected
+from wizard.graph_algorithms import Dominators, predecessors, strongly_connected
 from wizard.lint import RULES, lint, lint_files, shipped_tree_ids
 from wizard.loader import load, read
 
@@ -234,6 +234,22 @@ def test_dominators_match_their_definition() -> None:
                 # a dominates b: b is reachable, and not without passing a
                 want = a in reach and b in reach and (a == b or b not in _reachable(succ, 0, a))
                 assert dominators.dominates(a, b) == want, (succ, a, b)
+
+
+def test_dominator_intervals_agree_with_dominates_given_the_reversed_graph() -> None:
+    """The linter passes the predecessors it has and reads `interval` in its search loop."""
+    rng = random.Random(7)
+    for _ in range(500):
+        succ = _random_graph(rng)
+        built, given = Dominators(succ, 0), Dominators(succ, 0, predecessors(succ))
+        assert given.idom == built.idom
+        for a in range(len(succ)):
+            if not given.reachable[a]:
+                continue
+            low, high = given.interval(a)
+            for b in range(len(succ)):
+                inside = given.reachable[b] and low <= given.pre[b] and given.post[b] <= high
+                assert inside == built.dominates(a, b), (succ, a, b)
 
 
 def test_strongly_connected_components_match_mutual_reachability() -> None:
