@@ -448,7 +448,7 @@ def check_undefined_refs(c: Checker) -> Iterator[Diagnostic]:
         )
     dangling, odd = c.graph.dangling, set(c.survey.odd_options)
     for qid, question in tree.nodes.items():
-        if qid not in dangling and (question.type != "multi" or qid not in odd):
+        if qid not in dangling and qid not in odd:
             continue  # all targets defined (a multi question's options have none unless odd)
         for path, target in _targets(qid, question):
             if target not in targets:
