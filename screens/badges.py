@@ -31,12 +31,6 @@ def severity_badge(severity: str) -> Content:
     return Content.styled(f" {mark} {word} ", style)
 
 
-def severity_word(severity: str) -> str:
-    """`!! HIGH`, for places where a plain string is needed (notifications)."""
-    mark, word, _ = SEVERITY_MARKS.get(severity, ("?", severity.upper(), ""))
-    return f"{mark} {word}"
-
-
 def verdict_badge(verdict: str) -> Content:
     """` ✓ RECOMMENDED ` on the verdict's colour."""
     mark, word, style = VERDICT_MARKS.get(verdict, ("?", verdict.upper(), "reverse"))

@@ -6,8 +6,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from wizard.schema import SEVERITIES, AnyQuestion, Tree, tr
-from wizard.walk import RiskHit, Walk, answer_label
+from wizard.schema import AnyQuestion, Tree, tr
+from wizard.walk import RiskHit, Walk
 
 
 def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
@@ -247,8 +247,6 @@ def question_text(question: AnyQuestion, lang: str = "en") -> str:
 
 
 __all__ = [
-    "SEVERITIES",
-    "answer_label",
     "outcome_data",
     "question_text",
     "render",
