@@ -16,7 +16,6 @@ dead end), it is reported once, where the fix belongs, not at every node it affe
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from wizard.condition_check import (
     leaves,
 )
 from wizard.diagnostics import Diagnostic, Level
+from wizard.gc_pause import paused_gc
 from wizard.graph_algorithms import (
     Dominators,
     cycle_through,
@@ -42,7 +42,7 @@ from wizard.graph_algorithms import (
     strongly_connected,
 )
 from wizard.lines import LineIndex
-from wizard.loader import Loaded, paused_gc, read, shipped_trees
+from wizard.loader import Loaded, read, shipped_trees
 from wizard.routing import edges
 from wizard.schema import COMPARISONS, AnyQuestion, Condition, MultiQuestion, Option, Route, Tree
 
@@ -141,6 +141,8 @@ class Checker:
         if self._suggestions_left <= 0:
             return ""
         self._suggestions_left -= 1
+        import difflib  # only when an id is unknown: most runs never need it
+
         close = difflib.get_close_matches(name, list(pool), n=1, cutoff=0.75)
         return f"; did you mean `{close[0]}`?" if close else ""
 

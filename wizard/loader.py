@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from wizard.diagnostics import Diagnostic, TreeError, has_errors
+from wizard.gc_pause import paused_gc
 from wizard.lines import LineIndex, line_nested_deeper
 from wizard.schema import Tree
 
@@ -43,21 +41,6 @@ class Loaded:
     lines: LineIndex | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     text: str = ""
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building or checking a big tree.
-
-    Every object made then lives on, yet the collector would scan them all again and again as
-    they pile up: with it running, reading a 100,000-node tree takes three times as long."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def read(path: Path) -> Loaded:
@@ -152,6 +135,8 @@ def _is_union_tag(part: str | int) -> bool:
 
 
 def _explain(item: Any, loc: list[str | int]) -> str:
+    if len(loc) == 3 and loc[0] in _TABLES and loc[2] == "id":
+        return "remove `id`: the table's key is its id"
     where = ".".join(str(p) for p in loc[2:] if not isinstance(p, int)) if len(loc) > 2 else ""
     where = where or (str(loc[-1]) if loc and loc[0] not in _TABLES else "")
     kind, message = item["type"], item["msg"]

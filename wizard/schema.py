@@ -51,16 +51,11 @@ class Keyed(Model):
     """A model whose id is its table key (`[risks.ID]`), filled in by `Tree` after validation.
 
     A plain field rather than a private attribute: ids are read on every routing step and lint
-    pass, and pydantic's private attributes are several times slower to read."""
+    pass, and pydantic's private attributes are several times slower to read. Writing `id` in
+    the table is refused (the loader says why); a length limit does that inside pydantic's own
+    validation, where a Python validator would be called for every item of a large tree."""
 
-    id: SkipJsonSchema[str] = Field(default="", exclude=True)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _id_is_the_key(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "id" in data:
-            raise ValueError("remove `id`: the table's key is its id")
-        return data
+    id: SkipJsonSchema[str] = Field(default="", exclude=True, max_length=0)
 
 
 class Source(Keyed):
