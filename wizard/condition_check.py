@@ -39,7 +39,8 @@ id, a list of option ids for `multi`, a number, a date or the text)."""
 
 def tests_of(leaf: Condition) -> list[str]:
     """The comparison fields set on a comparison condition, e.g. ["gt", "lt"]."""
-    return [name for name in COMPARISONS if getattr(leaf, name) is not None]
+    values = leaf.__dict__  # (faster than getattr: this runs for every comparison)
+    return [name for name in COMPARISONS if values[name] is not None]
 
 
 def leaves(condition: Condition) -> list[Condition]:
@@ -192,18 +193,18 @@ def analyse(condition: Condition, context: Context) -> Analysis:
 
 def _comparison(leaf: Condition, context: Context, found: list[str]) -> tuple[bool, bool]:
     """(can hold, can fail) of a comparison, adding to `found` why it never holds, if so."""
-    if _plain(leaf, context):
+    if plain(leaf, context.questions):
         return True, True
     return _evaluate(leaf, [], context, found)
 
 
-def _plain(leaf: Condition, context: Context) -> bool:
+def plain(leaf: Condition, questions: Mapping[str, AnyQuestion]) -> bool:
     """A comparison that surely can hold and can fail: no `is`/`in` (which may be empty or
     cover every possible answer) on a question without a range of answers (`has` on a multi
     question, say). Decided without the full analysis: most comparisons are like this."""
     if leaf.is_ is not None or leaf.in_ is not None:
         return False
-    question = context.questions.get(leaf.answer or "")
+    question = questions.get(leaf.answer or "")
     return question is None or question.type not in ("number", "date")
 
 

@@ -31,6 +31,7 @@ from wizard.condition_check import (
     analyse,
     fits,
     leaves,
+    plain,
 )
 from wizard.diagnostics import Diagnostic, Level
 from wizard.gc_pause import paused_gc
@@ -202,8 +203,16 @@ class Checker:
 
     @cached_property
     def _analyses(self) -> dict[int, Analysis]:
-        """The analysis of each route's condition, by id(route)."""
-        return {id(site.route): analyse(site.when, self.context(site)) for site in self.route_sites}
+        """The analysis of each route's condition, by id(route). A single plain comparison
+        needs no context (a quarter of all conditions in a large tree)."""
+        found, nodes = {}, self.tree.nodes
+        for site in self.route_sites:
+            when = site.when
+            if when.answer is not None and plain(when, nodes):
+                found[id(site.route)] = Analysis(True, True, [])
+            else:
+                found[id(site.route)] = analyse(when, self.context(site))
+        return found
 
     def analysis(self, route: Route) -> Analysis:
         return self._analyses[id(route)]
@@ -319,11 +328,15 @@ class Survey:
     odd_options: list[str]
     """The questions whose options need a second look: an option id used twice, or an option
     of a multi question with `next` or `routes` (the rules that report them look only here)."""
+    option_routes: set[str]
+    """The questions with an option that has routes of its own."""
+    every_option_next: set[str]
+    """The questions with options that route (not multi), each with a `next` of its own."""
 
 
 def _survey(tree: Tree) -> Survey:
     """The survey of `tree`: its questions in one pass, then what outcomes and risks cite."""
-    found = Survey({}, [], {"risk": set(), "source": set()}, [])
+    found = Survey({}, [], {"risk": set(), "source": set()}, [], set(), set())
     risks, sources = found.cited["risk"], found.cited["source"]
     for qid, question in tree.nodes.items():
         _survey_question(found, qid, question)
@@ -350,38 +363,33 @@ def _survey_question(survey: Survey, qid: str, question: AnyQuestion) -> None:
     routed = question.type != "multi"
     options = question.options
     ids: set[str] = set()
+    every_next = True
     for j, option in enumerate(options):
         ids.add(option.id)
-        for i, route in enumerate(option.routes):
-            if routed:
-                found.append(route.next)
-            if route.when is not None:
-                sites.append(_site(qid, question, option, j, i, route, route.when))
-        if option.next and routed:
+        if option.routes:
+            survey.option_routes.add(qid)
+            for i, route in enumerate(option.routes):
+                if routed:
+                    found.append(route.next)
+                if (when := route.when) is not None:
+                    sites.append(RouteSite(qid, question, option, j, i, route, when, leaves(when)))
+        if not option.next:
+            every_next = False
+        elif routed:
             found.append(option.next)
         if option.risks:
             risks.update(option.risks)
+    if every_next and options and routed:
+        survey.every_option_next.add(qid)
     for i, route in enumerate(question.routes):
         found.append(route.next)
-        if route.when is not None:
-            sites.append(_site(qid, question, None, 0, i, route, route.when))
+        if (when := route.when) is not None:
+            sites.append(RouteSite(qid, question, None, 0, i, route, when, leaves(when)))
     if question.next:
         found.append(question.next)
     survey.targets[qid] = found
     if len(ids) < len(options) or (not routed and any(o.next or o.routes for o in options)):
         survey.odd_options.append(qid)
-
-
-def _site(
-    qid: str,
-    question: AnyQuestion,
-    option: Option | None,
-    j: int,
-    i: int,
-    route: Route,
-    when: Condition,
-) -> RouteSite:
-    return RouteSite(qid, question, option, j, i, route, when, leaves(when))
 
 
 def _when(site: RouteSite) -> LinePath:
@@ -588,9 +596,10 @@ def check_no_default_route(c: Checker) -> Iterator[Diagnostic]:
     """An answer that no route may take: every candidate route has a `when` and there is no
     `next` to fall back on, so an answer matching none of them leads nowhere. For choice and
     yes/no questions each option is checked (its routes and `next`, then the question's)."""
+    every_option_next = c.survey.every_option_next
     for qid, question in c.tree.nodes.items():
-        if question.next or _has_default(c, question.routes):
-            continue
+        if question.next or qid in every_option_next or _has_default(c, question.routes):
+            continue  # a default for every answer (each option's `next`, when not multi)
         if not c.targets[qid]:
             continue  # no way forward at all: a dead end
         if isinstance(question, MultiQuestion) or not question.options:
@@ -623,7 +632,10 @@ def check_unused_routes(c: Checker) -> Iterator[Diagnostic]:
     """(warning) A route or `next` that routing never tries: it comes after a route that
     always applies (no `when`, or one that always holds there), or it is the question's own
     while every option has a default of its own."""
+    option_routes = c.survey.option_routes
     for qid, question in c.tree.nodes.items():
+        if not question.routes and not question.next and qid not in option_routes:
+            continue  # nothing that could go unused: the common case
         base: LinePath = ("nodes", qid)
         every_option_decides = not isinstance(question, MultiQuestion) and bool(question.options)
         for j, option in enumerate(question.options if every_option_decides else ()):
@@ -724,7 +736,8 @@ def check_condition_refs(c: Checker) -> Iterator[Diagnostic]:
                     "bad-condition-ref",
                 )
                 continue
-            yield from _wrong_tests(c, site, leaf, question)
+            if wrong := _wrong_tests(c, site, leaf, question):
+                yield from wrong
             if not question.options:
                 continue  # no option ids to check (a number, date or text question)
             values = _option_values(leaf)
@@ -743,8 +756,9 @@ def _wrong_tests(
 ) -> list[Diagnostic]:
     found = []
     allowed = ALLOWED_TESTS[question.type]
+    values = leaf.__dict__  # (faster than getattr, and this runs for every comparison)
     for name in COMPARISONS:
-        value = getattr(leaf, name)
+        value = values[name]
         if value is None or (name in allowed and name not in RANGE_TESTS):
             continue  # not used, or fine whatever its value (the common case)
         if name not in allowed:
@@ -785,15 +799,20 @@ def check_not_dominated(c: Checker) -> Iterator[Diagnostic]:
     g, dominators = c.graph, c.dominators
     if dominators is None:
         return
+    nodes, index, reachable = c.tree.nodes, g.index, dominators.reachable
     for site in c.route_sites:
-        owner = g.index[site.qid]
-        if not dominators.reachable[owner]:
+        qid = site.qid
+        # The questions tested other than the route's own (most conditions test their own).
+        tested = [leaf.answer for leaf in site.leaves if leaf.answer != qid]
+        if not tested:
+            continue
+        owner = index[qid]
+        if not reachable[owner]:
             continue  # unreachable is reported; there are no paths to judge
-        tested = dict.fromkeys(leaf.answer for leaf in site.leaves)
-        for answer in tested:
-            if answer is None or answer == site.qid or answer not in c.tree.nodes:
+        for answer in dict.fromkeys(tested):
+            if answer is None or answer not in nodes:
                 continue
-            if not dominators.dominates(g.index[answer], owner):
+            if not dominators.dominates(index[answer], owner):
                 yield c.at(
                     _when(site),
                     site.qid,
@@ -817,12 +836,11 @@ def check_too_few_ways(c: Checker) -> Iterator[Diagnostic]:
     """A question whose answer changes nothing: every answer leads to the same place and no
     condition reads it. Text questions are exempt (they collect information for the report),
     and so are questions whose options carry risks (the answer decides which risks are shown)."""
-    read = c.read_answers
     for qid, ways in c.targets.items():
         if not ways or ways.count(ways[0]) < len(ways):
             continue  # the common case first: answers lead to different places
         question = c.tree.nodes[qid]
-        if question.type == "text" or qid in read:
+        if question.type == "text" or qid in c.read_answers:
             continue
         if any(option.risks for option in question.options):
             continue
