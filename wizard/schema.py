@@ -105,13 +105,23 @@ class Condition(Model):
     def model_post_init(self, context: Any, /) -> None:
         # Checked here rather than in an "after" model validator: pydantic runs that twice for
         # a recursive model nested in another one, and a large tree has thousands of conditions.
-        values = self.__dict__
-        combos = [k for k in ("all", "any", "not_") if values[k] is not None]
+        # Written out rather than looped over COMPARISONS: a large tree has thousands.
+        v = self.__dict__
+        tests = not (
+            v["is_"] is None
+            and v["in_"] is None
+            and v["has"] is None
+            and v["eq"] is None
+            and v["gt"] is None
+            and v["gte"] is None
+            and v["lt"] is None
+            and v["lte"] is None
+        )
+        combos = (v["all"] is not None) + (v["any"] is not None) + (v["not_"] is not None)
         if combos:
-            tests = any(values[k] is not None for k in COMPARISONS)
-            if len(combos) > 1 or tests or self.answer is not None:
+            if combos > 1 or tests or v["answer"] is not None:
                 raise ValueError("a condition combines with exactly one of all, any, not")
-        elif self.answer is None or all(values[k] is None for k in COMPARISONS):
+        elif v["answer"] is None or not tests:
             raise ValueError(
                 "a condition needs `answer` and a test (is, in, has, eq, gt, gte, lt, lte),"
                 " or one of all / any / not"
