@@ -41,7 +41,8 @@ def render(result: Result, machine: list[tuple[str, str]], command: str) -> str:
         "# Benchmark results",
         "",
         f"Written by `{command}`. Medians of at least 10 runs unless a table says otherwise; "
-        "every ratio compares two things measured side by side, interleaved, in the same run.",
+        "every ratio compares two things measured side by side, interleaved, in the same run. "
+        "`wizard/` and `screens/` are compiled to bytecode first, as an install does.",
         "",
         "## Machine",
         "",
