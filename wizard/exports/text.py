@@ -2,15 +2,14 @@
 (not by stripping the Markdown).
 
 Text is shown literally: nothing here is markup, and control characters (ANSI escapes and the
-like) are written out by `visible`, so a terminal printing the file never acts on them. URLs are
-never broken across lines.
+like) are written out by `visible`, so a terminal printing the file never acts on them. Lines are
+measured in display columns (a Chinese character takes two, see `columns.py`); URLs and Latin
+words are never broken across lines.
 """
 
 from __future__ import annotations
 
-import textwrap
-import unicodedata
-
+from wizard.exports.columns import columns, wrap
 from wizard.exports.escape import one_line, paragraphs
 from wizard.exports.markdown import APP, severity_heading
 from wizard.summary import Summary
@@ -20,34 +19,22 @@ _LABEL = 12
 
 
 def _wrap(text: str, first: str = "", indent: str = "") -> list[str]:
-    """`text` wrapped to WIDTH; the first line starts with `first`, the others with `indent`.
-    The author's line breaks are kept, and a blank line between paragraphs."""
+    """`text` wrapped to WIDTH columns; the first line starts with `first`, the others with
+    `indent`. The author's line breaks are kept, and a blank line between paragraphs."""
     out: list[str] = []
     prefix = first
     for number, lines in enumerate(paragraphs(text)):
         if number:
             out.append(indent.rstrip())
         for line in lines:
-            out += textwrap.wrap(
-                line,
-                WIDTH,
-                initial_indent=prefix,
-                subsequent_indent=indent,
-                break_long_words=False,
-                break_on_hyphens=False,
-            ) or [prefix.rstrip()]
+            out += wrap(line, WIDTH, prefix, indent) or [prefix.rstrip()]
             prefix = indent
     return out or ([first.rstrip()] if first.strip() else [])
 
 
-def _columns(text: str) -> int:
-    """Terminal columns of `text` (East Asian wide characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _heading(title: str, rule: str) -> list[str]:
     lines = _wrap(title)
-    return ["", "", *lines, rule * max(_columns(line) for line in lines)]
+    return ["", "", *lines, rule * max(columns(line) for line in lines)]
 
 
 def _fact(label: str, value: str) -> list[str]:

@@ -1,0 +1,86 @@
+"""Wrapping text to a width in display columns (what a monospace font shows), not characters.
+
+A Chinese character such as 居 takes two columns in a terminal or a mail reader's monospace font,
+a combining accent none, so counting characters lets a line of 居留许可 run far past 72 columns.
+
+Why wcwidth: it is the library terminals' Python tools use (prompt_toolkit, blessed), pure Python
+with no dependencies, kept current with each Unicode release, and it measures whole grapheme
+clusters (an emoji with a skin tone, a letter with combining marks), which a hand-written
+`unicodedata.east_asian_width` sum gets wrong. Its `SequenceTextWrapper` is the standard library's
+`textwrap.TextWrapper` with widths in columns; the one thing added here is where a line may break:
+
+- Chinese and Japanese have no spaces, so a line may break between two wide characters (and between
+  a wide character and Latin text next to it), not only at spaces.
+- A Latin word or a URL is never split, however long (`break_long_words=False`).
+- No line starts with closing punctuation (，。）, . ! ?) nor ends with opening punctuation (（「(),
+  the common core of the Chinese line-breaking rules.
+
+Text that is all ASCII is cut only at spaces and has one column per character, so it wraps
+exactly as `textwrap.wrap` did (the golden exports check it).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from wcwidth import iter_graphemes, width
+from wcwidth.textwrap import SequenceTextWrapper
+
+_NO_BREAK_BEFORE = frozenset({"Pe", "Pf", "Po"})
+"""Closing brackets, closing quotes and other punctuation (，。、！？：；, . ! ? : ;) stay on the
+line of the text they follow."""
+_NO_BREAK_AFTER = frozenset({"Ps", "Pi"})
+"""Opening brackets and quotes stay on the line of the text they open."""
+
+
+def columns(text: str) -> int:
+    """Display columns of `text`: wide (W, F) characters two, combining marks none.
+    The text has no control characters (see `escape.visible`), so none are parsed."""
+    return width(text, control_codes="ignore")
+
+
+def wrap(text: str, limit: int, first: str = "", indent: str = "") -> list[str]:
+    """`text` (one line, no control characters) wrapped to `limit` columns; the first line starts
+    with `first`, the others with `indent`. Empty for blank text."""
+    wrapper = _ColumnWrapper(
+        limit,
+        control_codes="ignore",
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return wrapper.wrap(text)
+
+
+class _ColumnWrapper(SequenceTextWrapper):
+    def _split(self, text: str) -> list[str]:
+        # The standard library splits at spaces; each chunk is then cut where CJK text allows.
+        chunks: list[str] = super()._split(text)
+        if text.isascii():
+            return chunks
+        return [piece for chunk in chunks for piece in _pieces(chunk)]
+
+
+def _pieces(chunk: str) -> list[str]:
+    """`chunk` (no spaces) cut at every place a line may break inside it."""
+    if chunk.isascii():
+        return [chunk]
+    pieces: list[str] = []
+    current = before = ""
+    for grapheme in iter_graphemes(chunk):
+        if current and _may_break(before, grapheme):
+            pieces.append(current)
+            current = ""
+        current += grapheme
+        before = grapheme
+    return [*pieces, current] if current else pieces
+
+
+def _may_break(before: str, after: str) -> bool:
+    """Whether a line may break between two graphemes of a word."""
+    if columns(before) < 2 and columns(after) < 2:
+        return False  # Latin, Cyrillic, digits...: a word is never split
+    if unicodedata.category(after[0]) in _NO_BREAK_BEFORE:
+        return False
+    return unicodedata.category(before[0]) not in _NO_BREAK_AFTER
