@@ -63,6 +63,20 @@ def _divided(options: Iterable[ListOption]) -> list[ListOption | None]:
     return result
 
 
+class SessionList(ChoiceList):
+    """The saved sessions: a ChoiceList whose footer also offers deleting the highlighted one
+    (only while the list has focus, so `d` never deletes a session the user is not looking at)."""
+
+    BINDINGS = [
+        Binding(
+            "d,delete",
+            "screen.delete_session",
+            "Delete",
+            tooltip="Delete the highlighted session (asks first)",
+        ),
+    ]
+
+
 class HomeScreen(Screen[None]):
     """What to start or resume."""
 
@@ -135,15 +149,19 @@ class HomeScreen(Screen[None]):
                     id="sessions-title",
                 ),
                 Input(placeholder=FILTER_HINT, id="session-filter"),
-                ChoiceList(id="sessions"),
+                SessionList(id="sessions"),
             )
         for widget in self.query("#sessions-title, #session-filter, #sessions"):
+            if not shown and widget.has_focus:
+                self.set_focus(self.query_one("#trees"))  # the last session was deleted
             widget.display = shown
         if shown:
-            self._fill_sessions()
+            self._fill_sessions(keep=True)
 
-    def _fill_sessions(self) -> None:
-        """Show the sessions whose client, tree, progress, outcome or id hold every word typed."""
+    def _fill_sessions(self, keep: bool = False) -> None:
+        """Show the sessions whose client, tree, progress, outcome or id hold every word typed.
+        `keep`: the highlight stays on the same session, or at the same place if it has gone
+        (deleted), rather than going back to the first."""
         words = self.query_one("#session-filter", Input).value.casefold().split()
         shown = [
             card
@@ -151,10 +169,14 @@ class HomeScreen(Screen[None]):
             if all(word in f"{card.title} {card.detail}".casefold() for word in words)
         ]
         session_list = self.query_one("#sessions", ChoiceList)
+        place = session_list.highlighted if keep else None
+        before = session_list.options[place].id if place is not None else None
         session_list.clear_options()
         session_list.add_options(_divided(session_option(card) for card in shown))
         if shown:
-            session_list.highlighted = 0
+            ids = [f"session:{card.key}" for card in shown]
+            kept = ids.index(before) if before in ids else min(place or 0, len(shown) - 1)
+            session_list.highlighted = kept
 
     @on(Input.Changed, "#session-filter")
     def _filtered(self, event: Input.Changed) -> None:
@@ -171,13 +193,25 @@ class HomeScreen(Screen[None]):
             self.query_one("#session-filter", Input).focus()
 
     def action_compare(self) -> None:
+        card = self._highlighted_session()
+        if card is None:
+            self.notify("Save a session first: there is nothing to compare.")
+            return
+        self.app.action_compare(card.key)  # type: ignore[attr-defined]
+
+    def action_delete_session(self) -> None:
+        card = self._highlighted_session()
+        if card is not None:
+            self.app.ask_delete_session(card)  # type: ignore[attr-defined]
+
+    def _highlighted_session(self) -> SessionCard | None:
+        """The card of the session highlighted in the list, if the list is shown."""
         session_list = self._session_list()
         index = session_list.highlighted if session_list is not None else None
         if session_list is None or not session_list.display or index is None:
-            self.notify("Save a session first: there is nothing to compare.")
-            return
+            return None
         key = (session_list.options[index].id or "").partition(":")[2]
-        self.app.action_compare(key)  # type: ignore[attr-defined]
+        return next((card for card in self.session_cards if card.key == key), None)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

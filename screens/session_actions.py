@@ -193,6 +193,69 @@ class SessionActions:
             return
         self._show_reopened(reopened)
 
+    # Deleting (from the home screen's list)
+
+    def ask_delete_session(self, card: SessionCard) -> None:
+        """Ask before deleting a saved session. One open in another window is not offered for
+        deletion: the dialog says why (what is typed there must not lose its file)."""
+        from screens.session_dialogs import ChoiceDialog
+        from wizard.session_store import DELETED, SessionLocked
+
+        keeper = self.sessions()
+        owner = keeper.open_elsewhere(card.key)
+        if owner is not None:
+            self._cannot_delete(card, SessionLocked(card.key, owner))
+            return
+        message = (
+            f"{card.title}\n{card.detail}\n\nIts file is moved to "
+            f"{keeper.store.folder / DELETED}, from where it can be put back."
+        )
+        choices = [("keep", "Keep it"), ("delete", "Delete it")]
+        self._app().push_screen(
+            ChoiceDialog("Delete this saved session?", message, choices),
+            lambda choice: self._delete_session(card) if choice == "delete" else None,
+        )
+
+    def _delete_session(self, card: SessionCard) -> None:
+        from wizard.session_store import SessionError, SessionLocked, SessionNotFound
+
+        keeper = self.sessions()
+        app = self._app()
+        shown = keeper.session is not None and keeper.session.id == card.key
+        walk = keeper.progress
+        try:
+            moved = keeper.delete(card.key)
+        except SessionLocked as locked:  # opened elsewhere since the dialog was shown
+            self._cannot_delete(card, locked)
+            return
+        except SessionNotFound:
+            app.notify("That session was already deleted (in another window?).", markup=False)
+            self._relist()
+            return
+        except SessionError as error:
+            app.notify(str(error), title="Not deleted", severity="error", markup=False)
+            return
+        if shown and self.progress is walk:
+            self.progress = None  # its walk is gone with it: nothing left to export
+        app.notify(
+            f"{card.title} ({card.key}): its file is now in {moved.parent}.",
+            title="Session deleted",
+            markup=False,
+            timeout=10,
+        )
+        self._relist()
+
+    def _cannot_delete(self, card: SessionCard, locked: SessionLocked) -> None:
+        from screens.session_dialogs import NoticeDialog
+
+        lines = [
+            f"{card.title} ({card.key})",
+            f"{locked}.",
+            "It is not deleted while it is open there, so nothing typed there is lost. Quit the "
+            "wizard in that window (or open another session there), then delete it here.",
+        ]
+        self._app().push_screen(NoticeDialog("This session is open in another window", lines))
+
     # What if, and the comparison
 
     def what_if(self, question_id: str) -> None:

@@ -18,7 +18,7 @@ from wizard.session_compare import Comparison, compare
 from wizard.session_resume import Resumed, open_session, replay, session_tree
 from wizard.session_store import DamagedFile, OpenSession, SessionStore
 from wizard.sessions import Session, new_session, new_session_id, tree_hash
-from wizard.storage import data_dir
+from wizard.storage import LockOwner, data_dir
 
 
 @dataclass
@@ -123,6 +123,17 @@ class SessionKeeper:
         assert self.handle is not None
         self.handle = self.handle.save_copy()
         return self.handle.current.id
+
+    def open_elsewhere(self, key: str) -> LockOwner | None:
+        """Who else has the session open (another window), if anyone."""
+        return self.store.open_elsewhere(key)
+
+    def delete(self, key: str) -> Path:
+        """Move a saved session to `deleted/` (see `SessionStore.delete`); this window lets go
+        of it first when it is the one it last had open."""
+        if self.session is not None and self.session.id == key:
+            self.close()
+        return self.store.delete(key)
 
     def comparison(self, left: str, right: str, lang: str = "en") -> Comparison:
         """Two saved sessions side by side (`TreeError` if a tree cannot be loaded)."""

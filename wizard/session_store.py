@@ -255,17 +255,39 @@ class SessionStore:
             raise SessionError(f"cannot lock session {session_id}: {error}") from None
         return OpenSession(self, None, lock)
 
+    def open_elsewhere(self, session_id: str) -> LockOwner | None:
+        """Who else has the session open: a live lock owner other than this process, or None."""
+        owner = self.lock_for(session_id).owner()
+        if owner is not None and owner.is_alive() and owner.pid != os.getpid():
+            return owner
+        return None
+
     def delete(self, session_id: str) -> Path:
-        """Move a session to `deleted/` (refused while a live instance has it open)."""
+        """Move a session to `deleted/` (refused while a live instance has it open), so a
+        slip loses nothing; a stale lock of a dead instance goes with it."""
         path = self.path(session_id)
         if not path.is_file():
             raise SessionNotFound(f"no session {session_id!r} in {self.folder}")
-        owner = self.lock_for(session_id).owner()
-        if owner is not None and owner.is_alive() and owner.pid != os.getpid():
+        owner = self.open_elsewhere(session_id)
+        if owner is not None:
             raise SessionLocked(session_id, owner)
         target = _free_name(self.folder / DELETED, path.name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.rename(path, target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.rename(path, target)
+        except FileNotFoundError:
+            raise SessionNotFound(f"no session {session_id!r} in {self.folder}") from None
+        except OSError as error:
+            reason = error.strerror or str(error)
+            raise SessionError(
+                f"session {session_id} was not deleted: it could not be moved to "
+                f"{target.parent} ({reason})"
+            ) from None
+        lock = self.lock_for(session_id)
+        stale = lock.owner()
+        if stale is not None and not stale.is_alive():
+            with contextlib.suppress(OSError):
+                lock.path.unlink()
         return target
 
     def import_session(self, session: Session) -> Session:

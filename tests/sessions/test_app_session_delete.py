@@ -1,0 +1,210 @@
+"""Deleting a saved session from the home screen's list, driven with Pilot: the key in the footer,
+the confirm dialog, the file moved to sessions/deleted/ (as `wizard sessions delete` does), the list
+and focus afterwards, and the refusals (open in another window, a move that fails)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from screens.app import WizardApp
+from screens.home import HomeScreen, SessionList
+from screens.question import QuestionScreen
+from screens.session_dialogs import ChoiceDialog, NoticeDialog
+from tests.conftest import SAMPLE
+from tests.sessions.conftest import saved_session
+from tests.sessions.test_app_sessions import SIZE, answer, app_for, flat, screen_text, settle
+from tests.sessions.test_storage import write_lock
+from wizard.schema import Tree
+from wizard.session_store import SessionStore
+
+
+def two_sessions(data: Path, tree: Tree) -> dict[str, str]:
+    """Two saved sessions, Ana Silva's and Bo Chen's (saved in the same second, so listed in
+    either order): name to id."""
+    store = SessionStore(data)
+    ids = {}
+    for name, answers in (("Bo Chen", ["overseas", 3]), ("Ana Silva", ["china"])):
+        handle = saved_session(store, tree, answers, tree_file=SAMPLE)
+        handle.set_people(name, None, None)
+        handle.close()
+        ids[name] = handle.current.id
+    return ids
+
+
+async def focus_sessions(pilot: Pilot[None], key: str | None = None) -> SessionList:
+    """Move to the saved sessions' list as a user does: `/` to the filter, Enter to the list,
+    then down to session `key` (if given)."""
+    await pilot.press("slash", "enter")
+    await pilot.pause()
+    session_list = pilot.app.screen.query_one("#sessions", SessionList)
+    assert session_list.has_focus and session_list.highlighted == 0
+    if key is not None:
+        ids = [option.id for option in session_list.options]
+        await pilot.press(*["down"] * ids.index(f"session:{key}"))
+    return session_list
+
+
+def footer_keys(app: WizardApp) -> str:
+    return flat(screen_text(app).splitlines()[-1])
+
+
+def dialog_text(app: WizardApp) -> str:
+    """The words inside the dialog on top (the home screen shows around it)."""
+    box = app.screen.query_one(".dialog-box").content_region
+    lines = screen_text(app).splitlines()[box.y : box.bottom]
+    return flat("\n".join(line[box.x : box.right] for line in lines))
+
+
+def notices(app: WizardApp) -> str:
+    """Every notification shown so far, title and message."""
+    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
+
+
+async def test_delete_asks_then_moves_the_file_to_deleted(
+    tmp_path: Path, sample_tree: Tree
+) -> None:
+    data = tmp_path / "data"
+    ids = two_sessions(data, sample_tree)
+    store = SessionStore(data)
+    bo_bytes = store.path(ids["Bo Chen"]).read_bytes()
+    app = app_for(data)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Delete" not in footer_keys(app)  # on the pathways, `d` deletes nothing
+        session_list = await focus_sessions(pilot, ids["Bo Chen"])
+        assert "d Delete" in footer_keys(app)
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        text = dialog_text(app)
+        assert text.startswith("Delete this saved session? Bo Chen · sample 2 answered · updated")
+        assert ids["Bo Chen"] in text and "Its file is moved to" in text
+        assert f"movedto{data / 'sessions' / 'deleted'}," in "".join(text.split())  # wrapped
+        assert "1. Keep it 2. Delete it" in text
+        await pilot.press("2")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert f"Session deleted: Bo Chen · sample ({ids['Bo Chen']})" in notices(app)
+        assert "Bo Chen" not in flat(screen_text(app))
+        assert [o.id for o in session_list.options] == [f"session:{ids['Ana Silva']}"]
+        assert session_list.has_focus and session_list.highlighted == 0  # the list goes on
+    moved = data / "sessions" / "deleted" / f"{ids['Bo Chen']}.toml"
+    assert moved.read_bytes() == bo_bytes  # moved whole, as `wizard sessions delete` does
+    assert not store.path(ids["Bo Chen"]).exists()
+    assert [s.id for s in store.scan().sessions] == [ids["Ana Silva"]]
+
+
+async def test_keep_it_or_escape_deletes_nothing(tmp_path: Path, sample_tree: Tree) -> None:
+    data = tmp_path / "data"
+    ids = two_sessions(data, sample_tree)
+    app = app_for(data)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        session_list = await focus_sessions(pilot, ids["Bo Chen"])
+        place = session_list.highlighted
+        await pilot.press("d", "1")  # Keep it
+        await settle(pilot)
+        await pilot.press("delete")  # the Delete key asks too
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")  # and Esc keeps it
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert session_list.has_focus
+        assert session_list.highlighted == place  # still on Bo Chen's, after both dialogs
+    assert {s.id for s in SessionStore(data).scan().sessions} == set(ids.values())
+    assert not (data / "sessions" / "deleted").exists()
+
+
+async def test_a_name_with_markup_is_shown_as_typed(tmp_path: Path, sample_tree: Tree) -> None:
+    store = SessionStore(tmp_path / "data")
+    handle = saved_session(store, sample_tree, ["china"])
+    handle.set_people("[b]Ana[/b] [link=x]y[/link]", None, None)
+    handle.close()
+    app = app_for(tmp_path / "data")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus_sessions(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        assert "[b]Ana[/b] [link=x]y[/link] · sample" in dialog_text(app)
+
+
+async def test_the_last_session_deleted_hides_the_list(tmp_path: Path, sample_tree: Tree) -> None:
+    store = SessionStore(tmp_path / "data")
+    saved_session(store, sample_tree, ["china"]).close()
+    app = app_for(tmp_path / "data")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus_sessions(pilot)
+        await pilot.press("d", "2")
+        await settle(pilot)
+        assert "Resume a saved session" not in flat(screen_text(app))
+        assert app.screen.focused is app.screen.query_one("#trees")  # focus not lost
+    assert store.scan().sessions == []
+
+
+async def test_a_session_open_in_another_window_is_not_deleted(
+    tmp_path: Path, sample_tree: Tree
+) -> None:
+    data = tmp_path / "data"
+    ids = two_sessions(data, sample_tree)
+    store = SessionStore(data)
+    write_lock(store.lock_for(ids["Ana Silva"]).path, os.getppid())  # a live process has it
+    app = app_for(data)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus_sessions(pilot, ids["Ana Silva"])
+        await pilot.press("d")
+        await settle(pilot)
+        assert isinstance(app.screen, NoticeDialog)  # no confirm: it is not offered at all
+        text = dialog_text(app)
+        assert text.startswith("This session is open in another window Ana Silva · sample")
+        assert f"process {os.getppid()} on this computer" in text
+        assert "It is not deleted while it is open there" in text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+    assert store.path(ids["Ana Silva"]).is_file()
+
+
+async def test_a_failed_move_says_why_and_keeps_the_file(tmp_path: Path, sample_tree: Tree) -> None:
+    data = tmp_path / "data"
+    ids = two_sessions(data, sample_tree)
+    (data / "sessions" / "deleted").write_text("in the way", encoding="utf-8")  # not a folder
+    app = app_for(data)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus_sessions(pilot, ids["Ana Silva"])
+        await pilot.press("d", "2")
+        await settle(pilot)
+        assert f"Not deleted: session {ids['Ana Silva']} was not deleted" in notices(app)
+        assert "could not be moved to" in notices(app)
+        assert "Ana Silva" in flat(screen_text(app))  # still listed
+    assert SessionStore(data).path(ids["Ana Silva"]).is_file()
+
+
+async def test_the_session_this_window_had_open_is_let_go_and_deleted(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = app_for(data, str(SAMPLE))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await answer(pilot, "china")
+        session = app.sessions().session
+        assert session is not None and isinstance(app.screen, QuestionScreen)
+        app.action_home()  # the session stays held (locked) by this window
+        await settle(pilot)
+        assert SessionStore(data).lock_for(session.id).path.exists()
+        await focus_sessions(pilot)
+        await pilot.press("d", "2")
+        await settle(pilot)
+        assert "Session deleted" in notices(app)
+        assert app.sessions().session is None and app.progress is None
+        await pilot.press("ctrl+p", *"export", "enter")  # nothing left to export
+        await settle(pilot)
+        assert "Answer a question first" in notices(app)
+    assert (data / "sessions" / "deleted" / f"{session.id}.toml").is_file()
+    assert not SessionStore(data).lock_for(session.id).path.exists()
