@@ -9,6 +9,11 @@ command-line options:
     user = "counselor@example.org"  # log in only when set
     from = "Li Wei <counselor@example.org>"
     timeout = 30                    # seconds
+    ca_file = "company-ca.pem"      # trust these CAs (PEM) instead of the system's
+
+The server's certificate is always checked (name and chain) against the system's certificate
+authorities, or against only those in `ca_file` for a server with a private CA (a relative path
+is read from the settings file's folder). A certificate that fails is refused: nothing is sent.
 
 The password is never stored: it is read from the environment variable `WIZARD_SMTP_PASSWORD`,
 or asked for at a prompt. A `password` key in the file is refused. Logging in over a connection
@@ -38,7 +43,7 @@ SECURITIES: tuple[Security, ...] = ("starttls", "ssl", "none")
 DEFAULT_PORTS: dict[str, int] = {"ssl": 465, "starttls": 587, "none": 25}
 PASSWORD_ENV = "WIZARD_SMTP_PASSWORD"
 CONFIG_NAME = "mail.toml"
-_KEYS = {"host", "port", "security", "user", "from", "timeout"}
+_KEYS = {"host", "port", "security", "user", "from", "timeout", "ca_file"}
 
 
 class MailError(Exception):
@@ -54,6 +59,8 @@ class MailConfig:
     sender: str = ""
     """The `from` address, `Name <addr>` or `addr`."""
     timeout: float = 30.0
+    ca_file: Path | None = None
+    """Certificate authorities (PEM) trusted instead of the system's; None: the system's."""
 
     @property
     def effective_port(self) -> int:
@@ -91,10 +98,13 @@ def load_config(path: Path | None = None) -> MailConfig:
         data = parse_toml(text)
     except TOMLDecodeError as error:
         raise MailError(f"{path}: not valid TOML: {error}") from None
-    return config_from_data(data, str(path))
+    return config_from_data(data, str(path), path.parent)
 
 
-def config_from_data(data: Mapping[str, Any], where: str = "mail settings") -> MailConfig:
+def config_from_data(
+    data: Mapping[str, Any], where: str = "mail settings", folder: Path | None = None
+) -> MailConfig:
+    """The settings in `data`; a relative `ca_file` is taken from `folder` (the file's)."""
     if "password" in data:
         raise MailError(
             f"{where}: a password must not be stored in the settings file; remove it and set "
@@ -114,7 +124,7 @@ def config_from_data(data: Mapping[str, Any], where: str = "mail settings") -> M
     timeout = data.get("timeout", 30)
     if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
         raise MailError(f"{where}: timeout must be a positive number of seconds")
-    for key in ("host", "user", "from"):
+    for key in ("host", "user", "from", "ca_file"):
         if not isinstance(data.get(key, ""), str):
             raise MailError(f"{where}: {key} must be text")
     return MailConfig(
@@ -124,7 +134,15 @@ def config_from_data(data: Mapping[str, Any], where: str = "mail settings") -> M
         user=data.get("user", ""),
         sender=data.get("from", ""),
         timeout=float(timeout),
+        ca_file=_ca_path(data.get("ca_file", ""), folder),
     )
+
+
+def _ca_path(value: str, folder: Path | None) -> Path | None:
+    if not value.strip():
+        return None
+    path = Path(value).expanduser()
+    return path if folder is None or path.is_absolute() else folder / path
 
 
 def password_for(
@@ -173,10 +191,11 @@ def send(
             f"{config.host}: use security starttls or ssl"
         )
     where = config.describe()
+    context = tls_context(config) if config.security != "none" else None
     try:
-        with _connect(config) as smtp:
+        with _connect(config, context) as smtp:
             if config.security == "starttls":
-                smtp.starttls(context=ssl.create_default_context())
+                smtp.starttls(context=context)
             if config.user:
                 smtp.login(config.user, password or "")
             refused = smtp.send_message(message)
@@ -196,6 +215,8 @@ def send(
         raise MailError(f"{where}: {error} (try another security setting)") from None
     except smtplib.SMTPResponseException as error:
         raise MailError(f"{where}: the server refused: {_reply(error)}") from None
+    except ssl.SSLCertVerificationError as error:
+        raise MailError(f"{where}: {_untrusted(error, config)}") from None
     except ssl.SSLError as error:
         raise MailError(f"{where}: TLS failed: {error.reason or error}") from None
     except (smtplib.SMTPException, OSError) as error:
@@ -204,10 +225,35 @@ def send(
         raise MailError(f"{where}: recipient(s) refused: {_refusals(refused)}")
 
 
-def _connect(config: MailConfig) -> smtplib.SMTP:
+def tls_context(config: MailConfig) -> ssl.SSLContext:
+    """A client context that checks the server's name and certificate chain against the
+    system's certificate authorities, or only those in `config.ca_file`."""
+    if config.ca_file is None:
+        return ssl.create_default_context()
+    try:
+        return ssl.create_default_context(cafile=str(config.ca_file))
+    except FileNotFoundError:
+        raise MailError(f"ca_file {config.ca_file}: no such file") from None
+    except (OSError, ssl.SSLError) as error:
+        why = error.reason if isinstance(error, ssl.SSLError) else error.strerror
+        raise MailError(
+            f"ca_file {config.ca_file}: not a readable PEM certificate file ({why or error})"
+        ) from None
+
+
+def _untrusted(error: ssl.SSLCertVerificationError, config: MailConfig) -> str:
+    """One line: why the server's certificate was refused, and what to check."""
+    why = (error.verify_message or error.reason or str(error)).rstrip(".")
+    refused = f"certificate refused ({why}), checked against"
+    if config.ca_file:
+        return f"{refused} the CAs in {config.ca_file}; nothing was sent"
+    advice = f"for a server with a private CA, set ca_file in {CONFIG_NAME}"
+    return f"{refused} the system's CAs; nothing was sent; {advice}"
+
+
+def _connect(config: MailConfig, context: ssl.SSLContext | None) -> smtplib.SMTP:
     port, timeout = config.effective_port, config.timeout
     if config.security == "ssl":
-        context = ssl.create_default_context()
         return smtplib.SMTP_SSL(config.host, port, timeout=timeout, context=context)
     return smtplib.SMTP(config.host, port, timeout=timeout)
 

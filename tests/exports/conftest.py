@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import trustme
 from aiosmtpd.controller import Controller
 
 from tests.conftest import SAMPLE
@@ -60,3 +61,17 @@ def smtp_server_with_auth() -> Iterator[Server]:
         yield Server(recorder, controller.port)
     finally:
         controller.stop()
+
+
+@pytest.fixture(scope="session")
+def ca() -> trustme.CA:
+    """A certificate authority made for the tests; no system trusts it."""
+    return trustme.CA()
+
+
+@pytest.fixture
+def ca_file(ca: trustme.CA, tmp_path: Path) -> Path:
+    """`ca`'s certificate as a PEM file, for the `ca_file` mail setting."""
+    path = tmp_path / "test-ca.pem"
+    ca.cert_pem.write_to_path(str(path))
+    return path
