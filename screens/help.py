@@ -28,6 +28,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Enter or 1-9", "start the highlighted (or numbered) pathway, or resume a session"),
             ("/", "filter the saved sessions by client, tree, outcome or id"),
             ("c", "compare the highlighted session with another"),
+            ("d or Delete", "delete the highlighted session, after asking (in the sessions list)"),
             ("q", "quit"),
         ],
     ),

@@ -40,6 +40,8 @@ class SessionActions:
     lang: str
     options: Any
     _keeper: SessionKeeper | None = None
+    _reported: frozenset[str] = frozenset()
+    """Problems with session files already told (replaced, never mutated: one per app)."""
 
     # The keeper, created on first use (it brings the engine)
 
@@ -73,7 +75,19 @@ class SessionActions:
             self._conflict(conflict)
         except SessionError as error:
             self._app().notify(str(error), title="Not saved", severity="error", markup=False)
+        self._report_kept()
         self._refresh_counselor()
+
+    def _report_kept(self) -> None:
+        """Say where changes went that a conflict had left unsaved when their session was left."""
+        kept = self.sessions().take_kept()
+        if kept is not None:
+            self._app().notify(
+                f"Your unsaved version of the session you left is kept as session {kept}.",
+                title="Kept as a new session",
+                markup=False,
+                timeout=15,
+            )
 
     def _conflict(self, conflict: SessionConflict) -> None:
         from screens.session_dialogs import ChoiceDialog
@@ -83,6 +97,8 @@ class SessionActions:
             ("overwrite", "Overwrite the other version with mine"),
             ("reload", "Drop my changes and load the other version"),
         ]
+        if conflict.file_gone:  # nothing to load, and what is left of the file stays as it is
+            choices = [choices[0], ("later", "Decide later (your next change asks again)")]
         self._app().push_screen(
             ChoiceDialog("This session changed in another window", str(conflict), choices),
             self._resolve_conflict,
@@ -99,10 +115,17 @@ class SessionActions:
             elif choice == "overwrite" and keeper.handle is not None:
                 keeper.handle.save(force=True)
                 app.notify("Saved over the other version.")
-            elif choice == "reload" and keeper.session is not None:
-                self.resume_session(keeper.session.id, take_over=True)
+            elif choice == "reload" and keeper.handle is not None:
+                keeper.handle.reload()  # the user chose to drop this window's changes
+                self.resume_session(keeper.handle.current.id, take_over=True)
             else:
-                app.notify("Not saved yet: your next change will ask again.", severity="warning")
+                app.notify(
+                    "Your next change will ask again. If you leave this session first (or quit), "
+                    "your version is kept as a new session.",
+                    title="Not saved yet",
+                    severity="warning",
+                    timeout=15,
+                )
         except SessionError as error:
             app.notify(str(error), title="Not saved", severity="error", markup=False)
 
@@ -117,8 +140,15 @@ class SessionActions:
 
         index = list_sessions(data_dir(self.options.data_dir))
         for problem in index.problems:
+            if problem in self._reported:
+                continue  # left in place (a newer format): said once, not on every return home
+            self._reported = self._reported | {problem}
             self._app().notify(
-                problem, title="Damaged session file", severity="warning", markup=False, timeout=20
+                problem,
+                title="Unreadable session file",
+                severity="warning",
+                markup=False,
+                timeout=20,
             )
         return [session_card(session, self.lang) for session in index.sessions]
 

@@ -16,7 +16,7 @@ from screens.progress import Change, Progress
 from wizard.loader import SHIPPED, resolve
 from wizard.session_compare import Comparison, compare
 from wizard.session_resume import Resumed, open_session, replay, session_tree
-from wizard.session_store import DamagedFile, OpenSession, SessionStore
+from wizard.session_store import DamagedFile, OpenSession, SessionError, SessionStore
 from wizard.sessions import Session, new_session, new_session_id, tree_hash
 from wizard.storage import LockOwner, data_dir
 
@@ -40,6 +40,9 @@ class SessionKeeper:
         """The walk the open session belongs to."""
         self.damaged: list[DamagedFile] = []
         """Files found damaged by the last listing (moved aside), for the app to report."""
+        self.kept: str | None = None
+        """The id of the copy `close` last saved of changes a conflict left unsaved, until the
+        app has said so (`take_kept`)."""
 
     @property
     def session(self) -> Session | None:
@@ -146,7 +149,20 @@ class SessionKeeper:
             sides.append((session, replay(session, session_tree(session)).walk))
         return compare(sides[0], sides[1], lang)
 
+    def take_kept(self) -> str | None:
+        """The id of a copy `close` kept (once), for the app to tell the user."""
+        kept, self.kept = self.kept, None
+        return kept
+
     def close(self) -> None:
+        """Let go of the open session (and its lock). Changes a conflict left unsaved (the user
+        put off choosing) are first saved as a new session, so leaving never loses them."""
+        if self.handle is not None and self.handle.unsaved:
+            try:
+                self.handle = self.handle.save_copy()
+                self.kept = self.handle.current.id
+            except SessionError:
+                pass  # nowhere to keep them: the earlier "Not saved" message said why
         if self.handle is not None:
             self.handle.close()
         self.handle = None

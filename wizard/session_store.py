@@ -37,6 +37,7 @@ from wizard.walk import Walk
 
 DAMAGED = "damaged"
 DELETED = "deleted"
+FILE_GONE = "is missing or unreadable"
 
 _Change = Callable[[Session], bool]
 """Changes a session in place; returns whether anything changed."""
@@ -72,9 +73,13 @@ class SessionConflict(SessionError):
 
     def __init__(self, session_id: str, expected: int, found: str) -> None:
         self.session_id = session_id
+        self.file_gone = found == FILE_GONE
+        """The file is missing or cannot be read: there is no other version to load, and
+        forcing a save would replace what is left of it."""
         super().__init__(
-            f"session {session_id} was changed elsewhere (this window has revision {expected}, "
-            f"the file {found}); nothing was overwritten. Save a copy, or reload it"
+            f"session {session_id} was changed elsewhere since this window last saved it (this "
+            f"window has revision {expected}, the file {found}). Nothing was overwritten, and "
+            "this window's changes are kept here until you choose what to do with them."
         )
 
 
@@ -209,7 +214,7 @@ class SessionStore:
             return
         found = self._revision_on_disk(path)
         if found is None:
-            raise SessionConflict(session_id, expected, "is missing or unreadable")
+            raise SessionConflict(session_id, expected, FILE_GONE)
         if found != expected:
             raise SessionConflict(session_id, expected, f"has revision {found}")
 

@@ -15,7 +15,16 @@ from screens.question import QuestionScreen
 from screens.session_dialogs import ChoiceDialog, NoticeDialog
 from tests.conftest import SAMPLE
 from tests.sessions.conftest import saved_session
-from tests.sessions.test_app_sessions import SIZE, answer, app_for, flat, screen_text, settle
+from tests.sessions.test_app_sessions import (
+    SIZE,
+    answer,
+    app_for,
+    dialog_text,
+    flat,
+    notices,
+    screen_text,
+    settle,
+)
 from tests.sessions.test_storage import write_lock
 from wizard.schema import Tree
 from wizard.session_store import SessionStore
@@ -49,18 +58,6 @@ async def focus_sessions(pilot: Pilot[None], key: str | None = None) -> SessionL
 
 def footer_keys(app: WizardApp) -> str:
     return flat(screen_text(app).splitlines()[-1])
-
-
-def dialog_text(app: WizardApp) -> str:
-    """The words inside the dialog on top (the home screen shows around it)."""
-    box = app.screen.query_one(".dialog-box").content_region
-    lines = screen_text(app).splitlines()[box.y : box.bottom]
-    return flat("\n".join(line[box.x : box.right] for line in lines))
-
-
-def notices(app: WizardApp) -> str:
-    """Every notification shown so far, title and message."""
-    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
 
 
 async def test_delete_asks_then_moves_the_file_to_deleted(

@@ -33,6 +33,18 @@ def flat(text: str) -> str:
     return " ".join(text.translate({ord(c): " " for c in "▎▊│█"}).split())
 
 
+def dialog_text(app: WizardApp) -> str:
+    """The words inside the dialog on top (the screen below shows around it)."""
+    box = app.screen.query_one(".dialog-box").content_region
+    lines = screen_text(app).splitlines()[box.y : box.bottom]
+    return flat("\n".join(line[box.x : box.right] for line in lines))
+
+
+def notices(app: WizardApp) -> str:
+    """Every notification shown so far, title and message, one a line."""
+    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
+
+
 async def settle(pilot: Pilot[None]) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
