@@ -2,6 +2,9 @@
 use, and a password field when the server needs one and `$WIZARD_SMTP_PASSWORD` is not set (the
 password is used once, never stored).
 
+Each field is one row with its label beside it, so the whole dialog, a message under any field
+and the Send button fit an 80x24 terminal. A wrong address is shown under its own field.
+
 Sending writes the message to the outbox first (`wizard.exports.compose`), then sends it in a
 thread, so the app stays responsive; a failure is shown in the dialog with where the message is
 kept, and nothing typed is lost."""
@@ -17,18 +20,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
-from screens.literal import literal
+from screens.export_dialog import dialog_buttons, field_row, message_line, show_line
 from wizard.exports import Rendered
 from wizard.exports.compose import (
+    Addresses,
     addresses,
     compose,
     mark_sent,
     save_to_outbox,
     split_addresses,
 )
-from wizard.exports.eml import HeaderError, default_subject
+from wizard.exports.eml import HeaderError, default_subject, parse_mailbox
 from wizard.exports.files import ExportFileError
 from wizard.mail import PASSWORD_ENV, MailConfig, MailError, config_path, load_config, send
 from wizard.storage import data_dir
@@ -63,23 +67,28 @@ class EmailDialog(ModalScreen[str | None]):
         sender = self.config.sender if self.config else ""
         with VerticalScroll(classes="dialog-box"):
             yield Static("Email the summary", classes="dialog-title")
-            yield Label("To")
-            yield Input(summary.client_email, placeholder="name@example.org", id="mail-to")
-            yield Label("Cc (optional; separate addresses with commas)")
-            yield Input(id="mail-cc")
-            yield Label("From")
-            yield Input(sender, placeholder="Your Name <you@example.org>", id="mail-from")
-            yield Label("Subject")
-            yield Input(default_subject(summary), id="mail-subject")
-            yield Static(self._server_line(), id="mail-server", classes="dialog-message")
+            yield from self._field("To", summary.client_email, "name@example.org", "mail-to")
+            yield from self._field("Cc", "", "optional; commas between addresses", "mail-cc")
+            yield from self._field("From", sender, "Your Name <you@example.org>", "mail-from")
+            yield from self._field("Subject", default_subject(summary), "", "mail-subject")
             if self.needs_password:
-                yield Label("Password (used once, never saved)")
-                yield Input(password=True, id="mail-password")
-            yield Static(id="mail-problem", classes="dialog-problem")
+                yield from self._field("Password", "", "used once, never saved", "mail-password")
+            yield Static(self._server_line(), id="mail-server", classes="dialog-message")
+            yield message_line("mail-status", under_field=False)
             yield Static(
-                "Text and HTML, with the Markdown and JSON attached · Ctrl+S sends · Esc cancels",
+                "Sends text and HTML, with the Markdown and JSON attached",
                 classes="dialog-hint",
             )
+            yield dialog_buttons(
+                ("Send  Ctrl+S", "mail-send", "primary", "send"),
+                ("Cancel  Esc", "mail-cancel", "default", "cancel"),
+            )
+
+    def _field(self, label: str, value: str, placeholder: str, ident: str) -> ComposeResult:
+        box = Input(value, placeholder=placeholder, id=ident, compact=True)
+        box.password = ident == "mail-password"
+        yield field_row(label, box)
+        yield message_line(f"{ident}-problem")
 
     def _server_line(self) -> str:
         if self.config is None:
@@ -90,7 +99,6 @@ class EmailDialog(ModalScreen[str | None]):
         return f"Via {self.config.describe()}{who}"
 
     def on_mount(self) -> None:
-        self.query_one("#mail-problem").display = False
         first_empty = next(
             (i for i in self.query(Input) if not i.value and i.id != "mail-cc"), None
         )
@@ -104,29 +112,69 @@ class EmailDialog(ModalScreen[str | None]):
         else:
             self.focus_next()
 
+    @on(Input.Changed)
+    def _edited(self, event: Input.Changed) -> None:
+        """A field being corrected loses its message."""
+        self.query_one(f"#{event.input.id}-problem").display = False
+
     def action_send(self) -> None:
         if self.sending:
             return
+        for line in self.query(".dialog-problem"):
+            line.display = False
+        server = self.query_one("#mail-server", Static)
+        server.remove_class("-error")
         if self.config is None or not self.config.host:
-            self._problem(self._server_line())
+            show_line(server, self._server_line())
             return
         value = {i.id: i.value.strip() for i in self.query(Input)}
+        people = self._people(value)
+        if people is None:
+            return
         try:
-            people = addresses(
+            message = compose(self.rendered, people, value["mail-subject"])
+        except HeaderError as error:  # the addresses were checked: the subject is wrong
+            self._problem("mail-subject", str(error))
+            return
+        try:
+            kept = save_to_outbox(self.rendered, message, self.folder)
+        except ExportFileError as error:
+            self._problem("mail-status", str(error))
+            return
+        password = os.environ.get(PASSWORD_ENV) or value.get("mail-password") or None
+        self.sending = True
+        show_line(
+            self.query_one("#mail-status", Static), f"Sending… (saved first to {kept})", False
+        )
+        self._send(message, self.config, password, kept, ", ".join(m.address for m in people.to))
+
+    def _people(self, value: dict[str | None, str]) -> Addresses | None:
+        """The checked addresses, or None with the reason shown under the field it concerns."""
+        fields = [("mail-to", "the To address"), ("mail-cc", "the Cc address")]
+        for ident, what in [*fields, ("mail-from", "the From address")]:
+            for text in split_addresses(value[ident]):
+                try:
+                    parse_mailbox(text, what)
+                except HeaderError as error:
+                    self._problem(ident, str(error))
+                    return None
+        for ident, empty in [
+            ("mail-to", "Type the client's address."),
+            ("mail-from", "Type your address."),
+        ]:
+            if not value[ident]:
+                self._problem(ident, empty)
+                return None
+        try:
+            return addresses(
                 self.rendered,
                 value["mail-from"],
                 split_addresses(value["mail-to"]),
                 split_addresses(value["mail-cc"]),
             )
-            message = compose(self.rendered, people, value["mail-subject"])
-            kept = save_to_outbox(self.rendered, message, self.folder)
-        except (HeaderError, ExportFileError) as error:
-            self._problem(str(error))
-            return
-        password = os.environ.get(PASSWORD_ENV) or value.get("mail-password") or None
-        self.sending = True
-        self._status(f"Sending… (saved first to {kept})")
-        self._send(message, self.config, password, kept, ", ".join(m.address for m in people.to))
+        except HeaderError as error:  # not expected after the checks above; still shown
+            self._problem("mail-status", str(error))
+            return None
 
     @work(thread=True, exclusive=True)
     def _send(
@@ -142,21 +190,14 @@ class EmailDialog(ModalScreen[str | None]):
 
     def _failed(self, message: str) -> None:
         self.sending = False
-        self._problem(message)
+        self._problem("mail-status", message)
 
-    def _status(self, message: str) -> None:
-        self._show(message, error=False)
-
-    def _problem(self, message: str) -> None:
-        self._show(message, error=True)
-
-    def _show(self, message: str, error: bool) -> None:
-        line = self.query_one("#mail-problem", Static)
-        line.update(literal(message))
-        line.set_class(error, "-error")
-        line.display = True
-        # In a short terminal the dialog scrolls: the message must not stay below its edge.
-        self.call_after_refresh(line.scroll_visible, animate=False)
+    def _problem(self, ident: str, message: str) -> None:
+        """Show `message` under the field `ident` (or in the status line) and go to that field."""
+        line = "#mail-status" if ident == "mail-status" else f"#{ident}-problem"
+        show_line(self.query_one(line, Static), message)
+        if ident != "mail-status":
+            self.query_one(f"#{ident}", Input).focus()
 
     def action_cancel(self) -> None:
         if not self.sending:

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Input, Label, RadioSet, Static
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static
+from textual.widgets.button import ButtonVariant
 
 from screens.literal import literal, visible
 from screens.toggles import MarkedCheckbox, MarkedRadioButton
@@ -30,6 +32,41 @@ FORMATS: list[tuple[str, str]] = [
     ("txt", "Plain text"),
     ("json", "JSON: data, importable as a session"),
 ]
+
+
+def field_row(label: str, field: Widget) -> HorizontalGroup:
+    """A label beside its field: one row per field, so the dialogs fit an 80x24 terminal."""
+    return HorizontalGroup(Label(label, classes="field-label"), field, classes="field")
+
+
+def message_line(ident: str, under_field: bool = True) -> Static:
+    """A line for what went wrong, hidden until then; under a field, indented to the field."""
+    line = Static(
+        id=ident, classes="dialog-problem field-problem" if under_field else "dialog-problem"
+    )
+    line.display = False
+    return line
+
+
+def dialog_buttons(*buttons: tuple[str, str, ButtonVariant, str]) -> HorizontalGroup:
+    """One row of compact buttons, each (label, id, variant, the screen's action it runs)."""
+    return HorizontalGroup(
+        *(
+            Button(text, id=ident, variant=kind, compact=True, action=f"screen.{action}")
+            for text, ident, kind, action in buttons
+        ),
+        classes="dialog-buttons",
+    )
+
+
+def show_line(line: Static, message: str, error: bool = True) -> None:
+    """Show `message` (text, never markup) in `line`, red when it is an error, and scroll it
+    into view: in a terminal shorter than 24 rows the dialog scrolls."""
+    # The engine's messages start in lower case, to follow "file:" on a command line.
+    line.update(literal(message[:1].upper() + message[1:]))
+    line.set_class(error, "-error")
+    line.display = True
+    line.call_after_refresh(line.scroll_visible, animate=False)
 
 
 def rendered_now(app: WizardApp) -> Rendered:
@@ -93,23 +130,27 @@ class ExportDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-box"):
             yield Static("Export the summary", classes="dialog-title")
-            yield Label("Format")
-            # Compact (borderless) toggles, so that the dialog fits an 80x24 terminal.
-            with RadioSet(id="export-format", compact=True):
-                for index, (fmt, label) in enumerate(FORMATS):
-                    yield MarkedRadioButton(label, value=index == 0, id=f"format-{fmt}")
-            yield Label("Save as")
-            yield Input(str(self._default(self.fmt)), id="export-path")
+            # Compact (borderless) toggles and box, labels beside them: it fits an 80x24 terminal.
+            with HorizontalGroup(classes="field"):
+                yield Label("Format", classes="field-label")
+                with RadioSet(id="export-format", compact=True):
+                    for index, (fmt, label) in enumerate(FORMATS):
+                        yield MarkedRadioButton(label, value=index == 0, id=f"format-{fmt}")
+            yield field_row(
+                "Save as", Input(str(self._default(self.fmt)), id="export-path", compact=True)
+            )
             yield MarkedCheckbox("Replace the file if it exists", id="export-replace", compact=True)
-            yield Static(id="export-problem", classes="dialog-problem")
+            yield message_line("export-problem")
             yield Static(
-                "Enter (in the file name) or Ctrl+S saves · Tab moves between fields, "
-                "↑↓ picks a format · Esc cancels",
+                "Enter in the file name saves · Tab moves · ↑↓ picks a format",
                 classes="dialog-hint",
+            )
+            yield dialog_buttons(
+                ("Save  Ctrl+S", "export-save", "primary", "save"),
+                ("Cancel  Esc", "export-cancel", "default", "cancel"),
             )
 
     def on_mount(self) -> None:
-        self.query_one("#export-problem").display = False
         self.query_one("#export-path", Input).focus()
 
     def _default(self, fmt: str) -> Path:
@@ -148,11 +189,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self.dismiss(written)
 
     def _problem(self, message: str) -> None:
-        problem = self.query_one("#export-problem", Static)
-        problem.update(literal(message))
-        problem.display = True
-        # In a short terminal the dialog scrolls: the reason must not stay below its edge.
-        self.call_after_refresh(problem.scroll_visible, animate=False)
+        show_line(self.query_one("#export-problem", Static), message)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -68,7 +68,7 @@ async def test_the_export_dialog_fits_80x24_and_shows_choices_without_colour(
         assert isinstance(dialog, ExportDialog)
         box = dialog.query_one(".dialog-box", VerticalScroll)
         assert box.max_scroll_y == 0, "the dialog scrolls at 80x24"
-        assert "Esc cancels" in " ".join(screen_text(visa_app).split())
+        assert "Save Ctrl+S Cancel Esc" in " ".join(screen_text(visa_app).split())
 
         def glyphs() -> list[str]:
             return [str(button.render()).lstrip("▐")[:1] for button in buttons]

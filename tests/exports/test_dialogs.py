@@ -6,19 +6,16 @@ from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Static
 
 from screens.app import WizardApp, make_app
 from screens.email_dialog import EmailDialog
 from screens.export_dialog import ExportDialog
 from screens.outcome import OutcomeScreen
-from screens.session_dialogs import ChoiceDialog
-from tests.app.conftest import VISA, WIDE, answer
+from tests.app.conftest import VISA, WIDE
+from tests.app.dialog_steps import mail_settings, to_outcome_then
 
 from .smtp import Server, free_port
-
-X1_ANSWERS = ["china", "x1", "yes", "2026-09-01"]
 
 
 @pytest.fixture
@@ -28,28 +25,6 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WizardApp:
     monkeypatch.delenv("WIZARD_SMTP_PASSWORD", raising=False)
     monkeypatch.chdir(tmp_path)
     return make_app(str(VISA), animate=False)
-
-
-def mail_settings(tmp_path: Path, port: int) -> None:
-    folder = tmp_path / "config" / "china-pathways-wizard"
-    folder.mkdir(parents=True)
-    (folder / "mail.toml").write_text(
-        f'host = "127.0.0.1"\nport = {port}\nsecurity = "none"\nfrom = "Li Wei <li@example.org>"\n',
-        encoding="utf-8",
-    )
-
-
-async def to_outcome_then(pilot: Pilot[None], choice: str) -> None:
-    """Walk to the x1 outcome, press e, and pick 1 (file) or 2 (email)."""
-    for value in X1_ANSWERS:
-        await answer(pilot, value)
-    assert isinstance(pilot.app.screen, OutcomeScreen)
-    await pilot.press("space")  # tick the first checklist item
-    await pilot.press("e")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ChoiceDialog)
-    await pilot.press(choice)
-    await pilot.pause()
 
 
 def problem(app: WizardApp, ident: str) -> str:
@@ -100,7 +75,7 @@ async def test_export_dialog_format_and_no_overwrite(app: WizardApp, tmp_path: P
 async def test_email_dialog_sends_to_the_server(
     app: WizardApp, tmp_path: Path, smtp_server: Server
 ) -> None:
-    mail_settings(tmp_path, smtp_server.port)
+    mail_settings(tmp_path / "config", smtp_server.port)
     async with app.run_test(size=WIDE) as pilot:
         await to_outcome_then(pilot, "2")
         dialog = app.screen
@@ -132,7 +107,7 @@ async def test_email_dialog_sends_to_the_server(
 
 async def test_email_failure_stays_in_the_dialog(app: WizardApp, tmp_path: Path) -> None:
     port = free_port()
-    mail_settings(tmp_path, port)
+    mail_settings(tmp_path / "config", port)
     async with app.run_test(size=WIDE) as pilot:
         await to_outcome_then(pilot, "2")
         dialog = app.screen
@@ -141,7 +116,7 @@ async def test_email_failure_stays_in_the_dialog(app: WizardApp, tmp_path: Path)
         await pilot.pause()
         assert app.screen is dialog
         [kept] = (tmp_path / "data" / "outbox").iterdir()
-        shown = " ".join(problem(app, "#mail-problem").split())
+        shown = " ".join(problem(app, "#mail-status").split())
         assert f"Not sent: 127.0.0.1:{port} (none): connection refused" in shown
         assert f"Kept in {kept}" in shown
         assert dialog.query_one("#mail-to", Input).value == "ana@example.org"
@@ -150,19 +125,84 @@ async def test_email_failure_stays_in_the_dialog(app: WizardApp, tmp_path: Path)
 async def test_email_dialog_without_a_server_says_so(app: WizardApp) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await to_outcome_then(pilot, "2")
+        server = app.screen.query_one("#mail-server", Static)
+        assert "No SMTP server set" in str(server.render())
+        assert not server.has_class("-error")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "No SMTP server set" in problem(app, "#mail-problem")
+        assert server.has_class("-error")  # the line about the server turns into the error
+        assert "No SMTP server set" in str(server.render())
 
 
-async def test_email_dialog_checks_addresses(app: WizardApp, tmp_path: Path) -> None:
-    mail_settings(tmp_path, free_port())
+async def test_email_dialog_shows_a_wrong_address_under_its_field(
+    app: WizardApp, tmp_path: Path
+) -> None:
+    mail_settings(tmp_path / "config", free_port())
     async with app.run_test(size=WIDE) as pilot:
         await to_outcome_then(pilot, "2")
-        await pilot.press(*"ana at example", "ctrl+s")
+        dialog = app.screen
+        await pilot.press(*"ana@example.org", "tab", *"bo at example", "ctrl+s")
         await pilot.pause()
-        assert "contains a space" in problem(app, "#mail-problem")
+        assert "The Cc address 'bo at example' contains a space" in problem(app, "#mail-cc-problem")
+        assert problem(app, "#mail-to-problem") == problem(app, "#mail-status") == ""
+        assert dialog.query_one("#mail-cc", Input).has_focus  # taken to the field to fix
         assert not (tmp_path / "data" / "outbox").exists()
+
+        await pilot.press("backspace")  # correcting the field clears its message
+        await pilot.pause()
+        assert problem(app, "#mail-cc-problem") == ""
+
+
+async def test_email_dialog_asks_for_a_to_and_a_from(app: WizardApp, tmp_path: Path) -> None:
+    mail_settings(tmp_path / "config", free_port())
+    async with app.run_test(size=WIDE) as pilot:
+        await to_outcome_then(pilot, "2")
+        dialog = app.screen
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Type the client's address" in problem(app, "#mail-to-problem")
+        dialog.query_one("#mail-to", Input).value = "ana@example.org"
+        dialog.query_one("#mail-from", Input).value = ""
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert problem(app, "#mail-to-problem") == ""
+        assert "Type your address" in problem(app, "#mail-from-problem")
+        assert dialog.query_one("#mail-from", Input).has_focus
+
+
+async def test_email_dialog_buttons(app: WizardApp, tmp_path: Path, smtp_server: Server) -> None:
+    mail_settings(tmp_path / "config", smtp_server.port)
+    async with app.run_test(size=WIDE) as pilot:
+        await to_outcome_then(pilot, "2")
+        await pilot.press(*"ana@example.org")
+        await pilot.click("#mail-send")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeScreen)
+        assert [e.rcpt_tos for e in smtp_server.recorder.envelopes] == [["ana@example.org"]]
+
+        await pilot.press("e", "2")
+        await pilot.pause()
+        assert isinstance(app.screen, EmailDialog)
+        await pilot.click("#mail-cancel")
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeScreen)
+        assert len(smtp_server.recorder.envelopes) == 1
+
+
+async def test_export_dialog_buttons(app: WizardApp, tmp_path: Path) -> None:
+    async with app.run_test(size=WIDE) as pilot:
+        await to_outcome_then(pilot, "1")
+        await pilot.click("#export-cancel")
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeScreen)
+        assert not list(tmp_path.glob("summary-*"))
+        await pilot.press("e", "1")
+        await pilot.pause()
+        await pilot.click("#export-save")
+        await pilot.pause()
+        assert isinstance(app.screen, OutcomeScreen)
+        assert (tmp_path / f"summary-{_session_id(app)}.html").exists()
 
 
 def _session_id(app: WizardApp) -> str:
