@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wizard.exports.columns import columns, wrap
+from wizard.exports.columns import columns, wrap, wrap_columns
 from wizard.exports.text import WIDTH
 from wizard.loader import read
 from wizard.schema import Tree
@@ -101,6 +101,7 @@ def test_latin_punctuation_after_chinese_is_not_pushed_to_a_new_line() -> None:
 def test_ascii_wraps_exactly_as_textwrap_did(
     text: str, limit: int, first: str, indent: str
 ) -> None:
+    """`wrap` hands ASCII to `textwrap`; the column wrapper must give the same lines."""
     expected = textwrap.wrap(
         text,
         limit,
@@ -109,7 +110,8 @@ def test_ascii_wraps_exactly_as_textwrap_did(
         break_long_words=False,
         break_on_hyphens=False,
     )
-    assert [line.rstrip() for line in wrap(text, limit, first, indent)] == [
+    assert wrap(text, limit, first, indent) == expected
+    assert [line.rstrip() for line in wrap_columns(text, limit, first, indent)] == [
         line.rstrip() for line in expected
     ]
 
