@@ -156,7 +156,10 @@ class HomeScreen(Screen[None]):
                 self.set_focus(self.query_one("#trees"))  # the last session was deleted
             widget.display = shown
         if shown:
-            self._fill_sessions(keep=True)
+            # In the list (back from a dialog, a delete or a resumed session) the highlight
+            # stays with the user's session; elsewhere it starts at the newest again.
+            session_list = self._session_list()
+            self._fill_sessions(keep=session_list is not None and session_list.has_focus)
 
     def _fill_sessions(self, keep: bool = False) -> None:
         """Show the sessions whose client, tree, progress, outcome or id hold every word typed.

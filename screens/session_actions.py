@@ -100,7 +100,7 @@ class SessionActions:
         if conflict.file_gone:  # nothing to load, and what is left of the file stays as it is
             choices = [choices[0], ("later", "Decide later (your next change asks again)")]
         self._app().push_screen(
-            ChoiceDialog("This session changed in another window", str(conflict), choices),
+            ChoiceDialog("This session changed in another window", _sentence(conflict), choices),
             self._resolve_conflict,
         )
 
@@ -110,8 +110,16 @@ class SessionActions:
         keeper = self.sessions()
         app = self._app()
         try:
-            if choice == "copy":
-                app.notify(f"Saved as session {keeper.save_copy()}.", markup=False)
+            if choice == "copy" and keeper.session is not None:
+                theirs = keeper.session.id
+                mine = keeper.save_copy()
+                app.notify(
+                    f"Your version is saved as session {mine}; the other window's stays as "
+                    f"session {theirs}.",
+                    title="Both versions kept",
+                    markup=False,
+                    timeout=10,
+                )
             elif choice == "overwrite" and keeper.handle is not None:
                 keeper.handle.save(force=True)
                 app.notify("Saved over the other version.")
@@ -209,7 +217,8 @@ class SessionActions:
                 self.resume_session(key, take_over=True)
 
         self._app().push_screen(
-            ChoiceDialog("This session is open in another window", str(locked), choices), chosen
+            ChoiceDialog("This session is open in another window", _sentence(locked), choices),
+            chosen,
         )
 
     def _open_copy(self, key: str) -> None:
@@ -280,7 +289,7 @@ class SessionActions:
 
         lines = [
             f"{card.title} ({card.key})",
-            f"{locked}.",
+            f"{_sentence(locked)}.",
             "It is not deleted while it is open there, so nothing typed there is lost. Quit the "
             "wizard in that window (or open another session there), then delete it here.",
         ]
@@ -424,3 +433,9 @@ class SessionActions:
 
     def _app(self) -> Any:
         return self
+
+
+def _sentence(error: Exception) -> str:
+    """An engine message (lower case, for the command line) as a dialog's sentence."""
+    text = str(error)
+    return text[:1].upper() + text[1:]

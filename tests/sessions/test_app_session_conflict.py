@@ -53,7 +53,7 @@ async def test_the_dialog_says_what_happened_and_saving_a_copy_keeps_both(
         sid = await meet_a_conflict(pilot, data, sample_tree)
         text = dialog_text(app)
         assert text.startswith(
-            f"This session changed in another window session {sid} was changed elsewhere since "
+            f"This session changed in another window Session {sid} was changed elsewhere since "
             "this window last saved it (this window has revision 2, the file has revision 3). "
             "Nothing was overwritten, and this window's changes are kept here"
         ), text
@@ -65,7 +65,10 @@ async def test_the_dialog_says_what_happened_and_saving_a_copy_keeps_both(
         await settle(pilot)
         copy = app.sessions().session
         assert copy is not None and copy.id != sid
-        assert f"Saved as session {copy.id}." in notices(app)
+        assert (
+            f"Both versions kept: Your version is saved as session {copy.id}; the other "
+            f"window's stays as session {sid}."
+        ) in notices(app)
         assert isinstance(app.screen, QuestionScreen)
         await answer(pilot, "2026-03-01")  # and this window goes on in its copy
     store = SessionStore(data)

@@ -4,7 +4,9 @@ and focus afterwards, and the refusals (open in another window, a move that fail
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -31,8 +33,8 @@ from wizard.session_store import SessionStore
 
 
 def two_sessions(data: Path, tree: Tree) -> dict[str, str]:
-    """Two saved sessions, Ana Silva's and Bo Chen's (saved in the same second, so listed in
-    either order): name to id."""
+    """Two saved sessions, Ana Silva's and Bo Chen's, last saved a day before (so listed
+    second): name to id."""
     store = SessionStore(data)
     ids = {}
     for name, answers in (("Bo Chen", ["overseas", 3]), ("Ana Silva", ["china"])):
@@ -40,6 +42,9 @@ def two_sessions(data: Path, tree: Tree) -> dict[str, str]:
         handle.set_people(name, None, None)
         handle.close()
         ids[name] = handle.current.id
+    bo = store.path(ids["Bo Chen"])
+    day_before = (store.load(ids["Bo Chen"]).updated - dt.timedelta(days=1)).isoformat()
+    bo.write_text(re.sub(r"(?m)^updated = .*$", f"updated = {day_before}", bo.read_text()))
     return ids
 
 
@@ -205,3 +210,26 @@ async def test_the_session_this_window_had_open_is_let_go_and_deleted(tmp_path: 
         assert "Answer a question first" in notices(app)
     assert (data / "sessions" / "deleted" / f"{session.id}.toml").is_file()
     assert not SessionStore(data).lock_for(session.id).path.exists()
+
+
+async def test_back_home_the_highlight_stays_on_the_session_just_worked_on(
+    tmp_path: Path, sample_tree: Tree
+) -> None:
+    data = tmp_path / "data"
+    ids = two_sessions(data, sample_tree)
+    app = app_for(data)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await focus_sessions(pilot, ids["Bo Chen"])
+        await pilot.press("enter")  # resume Bo's, listed second
+        await settle(pilot)
+        await pilot.press("1", "enter")  # a sector: saved, now the newest, listed first
+        await settle(pilot)
+        app.action_home()
+        await settle(pilot)
+        session_list = app.screen.query_one("#sessions", SessionList)
+        assert session_list.has_focus and session_list.highlighted == 0
+        assert session_list.options[0].id == f"session:{ids['Bo Chen']}"
+        await pilot.press("d")  # so `d` names the session the user just left
+        await settle(pilot)
+        assert "Bo Chen · sample" in dialog_text(app)
