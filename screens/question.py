@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList
@@ -76,22 +76,29 @@ class QuestionScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield WizardHeader()
         with Horizontal(id="body"):
-            with VerticalScroll(id="main", can_focus=False):
-                yield Line(id="step")
-                yield Line(id="prompt")
-                yield Line(id="why")
-                with ContentSwitcher(id="answer", initial="choice"):
-                    yield ChoiceList(id="choice")
-                    yield MultiList(id="multi")
-                    yield AnswerInput(id="entry")
-                yield Line(id="feedback")
-                yield Line(id="preview")
-                yield Line(id="new-risk")
-                yield CounselorPanel(id="counselor")
+            with Vertical(id="column"):
+                # The question stays put above what scrolls: a long list of options (each with
+                # its help) scrolls to the highlight without taking the prompt out of sight.
+                with Vertical(id="asked"):
+                    yield Line(id="step")
+                    yield Line(id="prompt")
+                yield from self._scrolled()
                 yield Line(id="hint")
             yield RisksPanel(self.lang, id="risks")
         yield Line(id="risk-bar")
         yield Footer()
+
+    def _scrolled(self) -> ComposeResult:
+        with VerticalScroll(id="main", can_focus=False):
+            yield Line(id="why")
+            with ContentSwitcher(id="answer", initial="choice"):
+                yield ChoiceList(id="choice")
+                yield MultiList(id="multi")
+                yield AnswerInput(id="entry")
+            yield Line(id="feedback")
+            yield Line(id="preview")
+            yield Line(id="new-risk")
+            yield CounselorPanel(id="counselor")
 
     def on_mount(self) -> None:
         self.sub_title = tr(self.walk.tree.tree.title, self.lang)
@@ -171,7 +178,10 @@ class QuestionScreen(Screen[None]):
             line = Content.assemble(line, ("  after ", "$text-muted"), trail.stylize("$text-muted"))
         return line
 
-    def _option_prompt(self, number: int, option: Option, earlier: bool) -> Content:
+    def _option_prompt(self, number: int, option: Option, earlier: bool, box: int = 0) -> Content:
+        """The option's line (number, label, risk badges) and its help under the label; `box`
+        is the width of what the list draws before the number (a tick box), so that the help
+        lines up with the label."""
         question = self.question
         assert question is not None
         label = literal(answer_label(question, option.id, self.lang), "bold" if earlier else "")
@@ -184,7 +194,7 @@ class QuestionScreen(Screen[None]):
             parts.append(("  ← your earlier answer", "$text-accent"))
         help_text = tr(option.help, self.lang)
         if help_text:
-            parts += ["\n   ", literal(help_text, "$text-muted")]
+            parts += ["\n" + " " * (box + len(f"{number}. ")), literal(help_text, "$text-muted")]
         return Content.assemble(*parts)
 
     def _fill_choice(self, question: AnyQuestion, earlier: AnswerValue | None) -> None:
@@ -201,7 +211,7 @@ class QuestionScreen(Screen[None]):
         ticked = earlier if isinstance(earlier, list) else []
         self.query_one("#multi", MultiList).set_items(
             [
-                (o.id, self._option_prompt(n, o, False), o.id in ticked)
+                (o.id, self._option_prompt(n, o, False, box=len("[ ] ")), o.id in ticked)
                 for n, o in enumerate(question.options, 1)
             ]
         )
