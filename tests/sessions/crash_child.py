@@ -43,7 +43,10 @@ def main(data: str, tree_file: str, seed: str) -> None:
         handle.record(walk)
         stored = walk.path[-1].answer
         shown = stored.isoformat() if isinstance(stored, dt.date) else stored
-        print("ACK", question.id, json.dumps(shown), flush=True)
+        # One write per line: with PYTHONUNBUFFERED set, print() writes each of its arguments
+        # separately, and a kill between them would leave half an ACK line.
+        sys.stdout.write(f"ACK {question.id} {json.dumps(shown)}\n")
+        sys.stdout.flush()
     print("DONE", flush=True)
 
 

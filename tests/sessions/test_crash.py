@@ -73,7 +73,9 @@ def run_trial(root: Path, tree: Path, seed: int) -> Trial:
     child.send_signal(signal.SIGKILL)
     rest = child.stdout.read()  # everything printed before the kill
     child.wait()
-    lines = [line.split(" ", 2) for line in rest.splitlines()]
+    # Only whole lines count: a line the kill cut short was never acknowledged.
+    whole = rest[: rest.rfind("\n") + 1]
+    lines = [line.split(" ", 2) for line in whole.splitlines()]
     acked = [(q, json.loads(v)) for tag, q, v in (ln for ln in lines if ln[0] == "ACK")]
     store = SessionStore(data)
     path = store.path(ready[1])
