@@ -1,7 +1,7 @@
 """The outcome screen: verdict, why, alternatives, risks, steps, checklist, sources, review date.
 
-Everything shown comes from `wizard.report.outcome_data`, the same data the exports use, so the
-screen and an exported summary can never disagree.
+Everything shown comes from `wizard.outcome_data.outcome_data`, the same data the exports use,
+so the screen and an exported summary can never disagree.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from screens.keys import ANSWERS, BACK
 from screens.lists import TickList
 from screens.literal import link, literal
 from screens.progress import Progress, WalkChanged
-from wizard.report import outcome_data
+from wizard.outcome_data import outcome_data
 from wizard.schema import SEVERITIES
 
 WHO = {

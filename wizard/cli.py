@@ -249,7 +249,7 @@ def _load(name: str) -> Tree:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from wizard.report import question_text, render
+    from wizard.run_output import question_text, render_outcome
     from wizard.walk import Walk
 
     tree = _load(args.tree)
@@ -260,9 +260,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     for problem in problems:
         print(f"{args.answers}: {problem}", file=sys.stderr)
     if walk.current is not None:
-        sys.stdout.write(question_text(walk.current, args.lang))
+        sys.stdout.write(question_text(walk.current, args.lang, str(args.answers)))
         return 2
-    sys.stdout.write(render(walk, args.format, args.lang))
+    sys.stdout.write(render_outcome(walk, args.format, args.lang))
     return 0
 
 

@@ -1,9 +1,10 @@
 """One summary of a session: everything the client reads afterwards, as plain typed data.
 
 Every export format (Markdown, HTML, text, JSON, .eml in `wizard.exports`) renders this one
-object, so they never disagree. The outcome parts are taken from `wizard.report.outcome_data`;
-this module adds the people, the session's status, the checklist ticks, every answer with the
-counselor's notes, and the sources behind the questions asked.
+object, so they never disagree; `wizard run` renders one too (`walk_summary`: a walk alone, with
+no session id, date, people, notes or ticks). The outcome parts are taken from
+`wizard.outcome_data`; this module adds the status, every answer (with the counselor's notes),
+the sources behind the questions asked and, for a session, the people and the checklist ticks.
 
 A summary is built from a session that is finished or not: an unfinished one is marked "in
 progress", has no pathway, and shows the risks met so far and the next question.
@@ -14,10 +15,10 @@ Text here is the tree's and the user's text exactly as given: escaping is each f
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from wizard.report import outcome_data, risk_data, source_data
+from wizard.outcome_data import outcome_data, risk_data, source_data
 from wizard.schema import SEVERITIES, Severity, Tree, tr
 from wizard.sessions import Session, new_session, tree_hash
 from wizard.walk import Step, Walk, answer_label
@@ -128,14 +129,16 @@ class SourceEntry:
 
 @dataclass(frozen=True)
 class Summary:
-    """See the module docstring. Build it with `build_summary`."""
+    """See the module docstring. Build it with `build_summary` (a session) or `walk_summary`
+    (a walk alone)."""
 
-    session_id: str
     status: Status
-    date: str
-    """The session's last save, YYYY-MM-DD: the date the summary is about."""
     language: str
     tree: TreeInfo
+    session_id: str = ""
+    """Empty for the summary of a walk alone (`walk_summary`)."""
+    date: str = ""
+    """The session's last save, YYYY-MM-DD: the date the summary is about; empty without one."""
     client_name: str = ""
     client_email: str = ""
     counselor: str = ""
@@ -154,6 +157,11 @@ class Summary:
     """(tree id, label) of a tree to continue in."""
     sources: list[SourceEntry] = field(default_factory=list)
     disclaimer: str = ""
+
+    @property
+    def of_session(self) -> bool:
+        """Whether this summarises a saved session (it has an id, a date, maybe people)."""
+        return bool(self.session_id)
 
     @property
     def finished(self) -> bool:
@@ -184,6 +192,30 @@ def build_summary(
     """The summary of `session`, whose walk (as rebuilt by `wizard.session_resume.replay`) is
     `walk`. `digest` is `tree_hash(walk.tree)` when the caller already has it."""
     lang = lang or session.language
+    ticked = session.ticked(walk.outcome.id) if walk.outcome is not None else []
+    summary = walk_summary(walk, lang, digest, notes=session.notes, ticked=ticked)
+    on_path = {a.question for a in summary.answers}
+    return replace(
+        summary,
+        session_id=session.id,
+        date=session.updated.date().isoformat(),
+        client_name=session.client_name or "",
+        client_email=session.client_email or "",
+        counselor=session.counselor or "",
+        other_notes=_other_notes(session, walk.tree, on_path, lang),
+    )
+
+
+def walk_summary(
+    walk: Walk,
+    lang: str = "en",
+    digest: str | None = None,
+    *,
+    notes: Mapping[str, str] | None = None,
+    ticked: Collection[str] = (),
+) -> Summary:
+    """The summary of `walk` alone (`wizard run`): no session id, date or people. `notes` by
+    question id and the `ticked` checklist items are a session's, when `build_summary` asks."""
     tree = walk.tree
     meta = tree.tree
     path = walk.path  # a copy each time it is read: read once
@@ -195,15 +227,9 @@ def build_summary(
         hash=digest or _digest(tree),
     )
     common: dict[str, Any] = {
-        "session_id": session.id,
-        "date": session.updated.date().isoformat(),
         "language": lang,
         "tree": info,
-        "client_name": session.client_name or "",
-        "client_email": session.client_email or "",
-        "counselor": session.counselor or "",
-        "answers": _answers(session, path, lang),
-        "other_notes": _other_notes(session, tree, path, lang),
+        "answers": _answers(notes or {}, path, lang),
         "disclaimer": tr(meta.disclaimer, lang),
     }
     if walk.outcome is None:
@@ -217,7 +243,7 @@ def build_summary(
             **common,
         )
     data = outcome_data(walk, lang)
-    ticked = set(session.ticked(walk.outcome.id))
+    done = set(ticked)
     out = data["outcome"]
     risks = [_risk(r) for r in data["risks"]]
     return Summary(
@@ -227,9 +253,7 @@ def build_summary(
         risks=risks,
         steps=list(data["steps"]),
         checklist=[
-            ChecklistEntry(
-                c["id"], c["text"], c["who"], c["when"], c["required"], c["id"] in ticked
-            )
+            ChecklistEntry(c["id"], c["text"], c["who"], c["when"], c["required"], c["id"] in done)
             for c in data["checklist"]
         ],
         continue_to=(data["continue"]["tree"], data["continue"]["label"])
@@ -258,22 +282,23 @@ def _risk(data: dict[str, Any]) -> RiskEntry:
     )
 
 
-def _answers(session: Session, path: list[Step], lang: str) -> list[AnswerEntry]:
+def _answers(notes: Mapping[str, str], path: list[Step], lang: str) -> list[AnswerEntry]:
     return [
         AnswerEntry(
             step.id,
             tr(step.question.prompt, lang),
             answer_label(step.question, step.answer, lang),
-            session.notes.get(step.id, ""),
+            notes.get(step.id, ""),
         )
         for step in path
     ]
 
 
-def _other_notes(session: Session, tree: Tree, path: list[Step], lang: str) -> list[NoteEntry]:
+def _other_notes(
+    session: Session, tree: Tree, on_path: Collection[str], lang: str
+) -> list[NoteEntry]:
     if not session.notes:
         return []
-    on_path = {step.id for step in path}
     notes = []
     for qid, note in session.notes.items():
         if qid in on_path or not note.strip():

@@ -1,8 +1,8 @@
 """The shipped trees: every outcome reachable, rendered as its committed golden file, lint-clean.
 
-The goldens in tests/content/golden/<tree>/<outcome>.txt are the text report of the walk that
-`wizard paths` names as the shortest way to each outcome. When tree content changes on purpose,
-regenerate them and review the diff before committing:
+The goldens in tests/content/golden/<tree>/<outcome>.txt are what `wizard run` prints (text, the
+text export's layout) for the walk that `wizard paths` names as the shortest way to each outcome.
+When tree content changes on purpose, regenerate them and review the diff before committing:
 
     UPDATE_GOLDEN=1 .venv/bin/pytest tests/content
 """
@@ -17,7 +17,7 @@ import pytest
 
 from tests.content.shipped import GOLDEN, outcome_ids, paths, trees
 from wizard.cli import main
-from wizard.report import render
+from wizard.run_output import render_outcome
 from wizard.walk import Walk
 
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -47,7 +47,7 @@ def test_the_four_trees_ship() -> None:
 
 @pytest.mark.parametrize(("tree_id", "outcome_id"), outcome_ids())
 def test_outcome_matches_its_golden_file(tree_id: str, outcome_id: str) -> None:
-    rendered = render(_shortest_walk(tree_id, outcome_id), "text")
+    rendered = render_outcome(_shortest_walk(tree_id, outcome_id), "text")
     golden = _golden_path(tree_id, outcome_id)
     if UPDATE:
         golden.parent.mkdir(parents=True, exist_ok=True)

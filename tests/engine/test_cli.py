@@ -26,9 +26,16 @@ def test_run_prints_the_outcome(tmp_path: Path, capsys: pytest.CaptureFixture[st
     )
     assert main(["run", str(SAMPLE), "--answers", answers]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("X1 visa with an internship remark\nVerdict: recommended\n")
-    assert "  - Is the internship in your field of study? Yes" in out
-    assert "Internship approval letter (university, before you start)" in out
+    assert out.startswith("X1 visa with an internship remark\n=====")
+    assert "\nVerdict: Recommended\n" in out
+    assert "  2. Is the internship in your field of study?\n     Answer: Yes\n" in out
+    assert "  [ ] To do: Internship approval letter\n" in out
+    assert "Who: your university; when: before you start" in out
+    # A walk has no session: no id, date or people in the header.
+    assert "Summary of your answers to the China Pathways Wizard." in out
+    assert not any(
+        line.startswith(("Session:", "Date:", "Client:", "Counselor:")) for line in out.splitlines()
+    )
 
 
 @pytest.mark.parametrize("fmt", ["md", "json"])
@@ -38,11 +45,17 @@ def test_run_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: st
     out = capsys.readouterr().out
     if fmt == "json":
         data = json.loads(out)
+        assert (data["format"], data["format_version"]) == ("china-pathways-wizard/outcome", 1)
         assert data["outcome"]["id"] == "too-long"
+        assert data["pathway"] == data["outcome"]
         assert [w["answer"] for w in data["why"]] == ["overseas", 12]
+        assert [a["answer"] for a in data["answers"]] == ["Outside China", "12 months"]
         assert data["risks"][0]["severity"] == "high"
+        assert data["status"] == "finished" and data["tree"]["id"] == "sample"
+        assert not {"session_id", "date", "client", "counselor", "other_notes"} & set(data)
     else:
         assert out.startswith("# Too long for an S2\n")
+        assert "\n**Verdict:** Not available\n" in out
 
 
 def test_run_stops_at_the_next_question_with_exit_2(
@@ -53,6 +66,9 @@ def test_run_stops_at_the_next_question_with_exit_2(
     out = capsys.readouterr().out
     assert out.startswith("Next question (field, yesno): Is the internship in your field of study?")
     assert "  yes: Yes\n  no: No\n" in out
+    assert out.endswith(
+        f'To answer it, put this line in {answers}:\n  field = "yes"\n  (one of the ids above)\n'
+    )
 
 
 def test_run_reports_a_refused_answer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wizard.report import outcome_data
+from wizard.outcome_data import outcome_data
 from wizard.schema import Tree
 from wizard.sessions import Session, tree_hash
 from wizard.summary import build_summary, summary_data
@@ -56,8 +56,8 @@ def test_finished_summary_has_every_part(x1: tuple[Session, Walk], sample_tree: 
     assert s.disclaimer == "General information, not legal advice."
 
 
-def test_outcome_parts_are_those_of_the_report(x1: tuple[Session, Walk]) -> None:
-    """The summary reuses `report.outcome_data`: the same risks, steps and checklist texts."""
+def test_outcome_parts_are_those_of_the_outcome_data(x1: tuple[Session, Walk]) -> None:
+    """The summary reuses `outcome_data`: the same risks, steps and checklist texts."""
     session, walk = x1
     s = build_summary(session, walk)
     data = outcome_data(walk)

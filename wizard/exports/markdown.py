@@ -17,6 +17,13 @@ def severity_heading(severity: str) -> str:
     return f"{SEVERITY_ICONS[severity]} {SEVERITY_LABELS[severity]}"
 
 
+def intro(s: Summary) -> str:
+    """The line under the title: what this is a summary of."""
+    if s.of_session:
+        return f"Summary of a session with the {APP}."
+    return f"Summary of your answers to the {APP}."
+
+
 def checklist_mark(done: bool) -> str:
     return "☑ **Done:**" if done else "☐ **To do:**"
 
@@ -60,13 +67,15 @@ def _head(s: Summary) -> list[str]:
     if s.counselor:
         facts.append(f"- **Counselor:** {md_inline(s.counselor)}")
     version = md_inline(s.tree.version, at_start=False)
-    facts += [
-        f"- **Date:** {s.date}",
+    if s.date:
+        facts.append(f"- **Date:** {s.date}")
+    facts.append(
         f"- **Guide:** {md_inline(s.tree.title)}, version {version}, "
-        f"last reviewed {s.tree.last_reviewed}",
-        f"- **Session:** {s.session_id}",
-    ]
-    return [f"# {title}", "", f"Summary of a session with the {APP}.", "", *facts]
+        f"last reviewed {s.tree.last_reviewed}"
+    )
+    if s.session_id:
+        facts.append(f"- **Session:** {s.session_id}")
+    return [f"# {title}", "", intro(s), "", *facts]
 
 
 def _pathway(s: Summary) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from wizard.exports.columns import columns, wrap
 from wizard.exports.escape import one_line, paragraphs
-from wizard.exports.markdown import APP, severity_heading
+from wizard.exports.markdown import intro, severity_heading
 from wizard.summary import Summary
 
 WIDTH = 72
@@ -44,7 +44,7 @@ def _fact(label: str, value: str) -> list[str]:
 def to_text(s: Summary) -> str:
     title = one_line(s.heading) + ("" if s.finished else " (in progress)")
     out = _heading(title, "=")[2:]
-    out += ["", f"Summary of a session with the {APP}.", ""]
+    out += ["", intro(s), ""]
     out += _fact(
         "Status", "Finished" if s.finished else "In progress: not every question is answered yet"
     )
@@ -53,10 +53,12 @@ def to_text(s: Summary) -> str:
         out += _fact("Client", (one_line(s.client_name) or "(no name)") + email)
     if s.counselor:
         out += _fact("Counselor", s.counselor)
-    out += _fact("Date", s.date)
+    if s.date:
+        out += _fact("Date", s.date)
     guide = f"{one_line(s.tree.title)}, version {s.tree.version}, last reviewed "
     out += _fact("Guide", guide + s.tree.last_reviewed)
-    out += _fact("Session", s.session_id)
+    if s.session_id:
+        out += _fact("Session", s.session_id)
     for section in (
         _pathway,
         _alternatives,
