@@ -15,7 +15,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
@@ -31,6 +33,9 @@ INTRO = (
 )
 
 FILTER_HINT = "Type to filter: client, tree, outcome, id…"
+
+UNDO_SECONDS = 60.0
+"""How long `u` puts back the session just deleted (after that: `wizard sessions restore`)."""
 
 
 def tree_option(number: int, card: TreeCard) -> ListOption:
@@ -86,11 +91,16 @@ class HomeScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
         Binding("slash", "filter", "Filter sessions", key_display="/", show=False),
         Binding("c", "compare", "Compare", tooltip="Compare the highlighted session with another"),
+        Binding("u", "undo_delete", "Undo delete", tooltip="Put back the session just deleted"),
     ]
+
+    undoable: var[str | None] = var(None)
+    """The id of the session just deleted here, while `u` can put it back."""
 
     def __init__(self) -> None:
         super().__init__()
         self.session_cards: list[SessionCard] = []
+        self._undo_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield WizardHeader()
@@ -109,7 +119,10 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     def on_screen_resume(self) -> None:
-        # First shown, or back home (sessions may have been saved meanwhile).
+        # First shown, or back home (sessions may have been saved meanwhile). The event comes
+        # late: when a resumed session's screen is already above, home is not shown again.
+        if self.app.screen is self:
+            self.app.leave_session()  # type: ignore[attr-defined]
         self.load_catalog()
 
     def load_catalog(self) -> None:
@@ -206,6 +219,40 @@ class HomeScreen(Screen[None]):
         card = self._highlighted_session()
         if card is not None:
             self.app.ask_delete_session(card)  # type: ignore[attr-defined]
+
+    def offer_undo(self, key: str) -> None:
+        """After a delete: `u` puts session `key` back, for `UNDO_SECONDS` (in the footer)."""
+        if self._undo_timer is not None:
+            self._undo_timer.stop()
+        self.undoable = key
+        self._undo_timer = self.set_timer(UNDO_SECONDS, self._undo_expired)
+
+    def _undo_expired(self) -> None:
+        self.undoable = None
+
+    def watch_undoable(self) -> None:
+        self.refresh_bindings()
+
+    def action_undo_delete(self) -> None:
+        key = self.undoable
+        if key is None:
+            return
+        self.undoable = None
+        if self._undo_timer is not None:
+            self._undo_timer.stop()
+        if self.app.restore_deleted(key):  # type: ignore[attr-defined]
+            self._highlight_session(key)
+
+    def _highlight_session(self, key: str) -> None:
+        session_list = self._session_list()
+        ids = [option.id for option in session_list.options] if session_list else []
+        if session_list is not None and f"session:{key}" in ids:
+            session_list.highlighted = ids.index(f"session:{key}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_delete":
+            return self.undoable is not None
+        return True
 
     def _highlighted_session(self) -> SessionCard | None:
         """The card of the session highlighted in the list, if the list is shown."""

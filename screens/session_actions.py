@@ -68,9 +68,11 @@ class SessionActions:
         """Every answer, back, revise, tick, note and start arrives here: the session saves."""
         from wizard.session_store import SessionConflict, SessionError
 
-        self.progress = event.progress
+        keeper = self.sessions()
+        if keeper.left is None or event.progress is not keeper.left[0]:
+            self.progress = event.progress  # (a walk left for home stays left)
         try:
-            self.sessions().changed(event.progress, event.change)
+            keeper.changed(event.progress, event.change)
         except SessionConflict as conflict:
             self._conflict(conflict)
         except SessionError as error:
@@ -89,20 +91,19 @@ class SessionActions:
                 timeout=15,
             )
 
-    def _conflict(self, conflict: SessionConflict) -> None:
-        from screens.session_dialogs import ChoiceDialog
+    def leave_session(self) -> None:
+        """Back on the home screen: let go of the session (another window may open or delete it
+        now); resuming it opens it again. Nothing is left to export until one is open."""
+        if self._keeper is None:
+            return  # nothing was ever opened (and the engine stays unimported)
+        self._keeper.leave()
+        self.progress = None
+        self._report_kept()
 
-        choices = [
-            ("copy", "Save my version as a new session (both are kept)"),
-            ("overwrite", "Overwrite the other version with mine"),
-            ("reload", "Drop my changes and load the other version"),
-        ]
-        if conflict.file_gone:  # nothing to load, and what is left of the file stays as it is
-            choices = [choices[0], ("later", "Decide later (your next change asks again)")]
-        self._app().push_screen(
-            ChoiceDialog("This session changed in another window", _sentence(conflict), choices),
-            self._resolve_conflict,
-        )
+    def _conflict(self, conflict: SessionConflict) -> None:
+        from screens.session_conflict import conflict_dialog
+
+        self._app().push_screen(conflict_dialog(conflict), self._resolve_conflict)
 
     def _resolve_conflict(self, choice: str | None) -> None:
         from wizard.session_store import SessionError
@@ -114,22 +115,22 @@ class SessionActions:
                 theirs = keeper.session.id
                 mine = keeper.save_copy()
                 app.notify(
-                    f"Your version is saved as session {mine}; the other window's stays as "
-                    f"session {theirs}.",
+                    f"Your version is saved as session {mine}, and you go on in it here; the "
+                    f"other window's stays as session {theirs}.",
                     title="Both versions kept",
                     markup=False,
                     timeout=10,
                 )
             elif choice == "overwrite" and keeper.handle is not None:
                 keeper.handle.save(force=True)
-                app.notify("Saved over the other version.")
+                app.notify("Saved your version over the other window's changes.")
             elif choice == "reload" and keeper.handle is not None:
                 keeper.handle.reload()  # the user chose to drop this window's changes
                 self.resume_session(keeper.handle.current.id, take_over=True)
             else:
                 app.notify(
-                    "Your next change will ask again. If you leave this session first (or quit), "
-                    "your version is kept as a new session.",
+                    "Your next change will ask again. If you leave this session first (go home "
+                    "or quit), your version is kept as a new session.",
                     title="Not saved yet",
                     severity="warning",
                     timeout=15,
@@ -209,6 +210,7 @@ class SessionActions:
             ("anyway", "Open it anyway (saves are still checked, nothing is overwritten silently)"),
             ("cancel", "Cancel"),
         ]
+        message = f"{_held_by(locked)}\n\n{LET_GO}"
 
         def chosen(choice: str | None) -> None:
             if choice == "copy":
@@ -217,7 +219,7 @@ class SessionActions:
                 self.resume_session(key, take_over=True)
 
         self._app().push_screen(
-            ChoiceDialog("This session is open in another window", _sentence(locked), choices),
+            ChoiceDialog("This session is open in another window", message, choices),
             chosen,
         )
 
@@ -247,7 +249,8 @@ class SessionActions:
             return
         message = (
             f"{card.title}\n{card.detail}\n\nIts file is moved to "
-            f"{keeper.store.folder / DELETED}, from where it can be put back."
+            f"{keeper.store.folder / DELETED}: u puts it back just after, and "
+            "`wizard sessions restore` at any time."
         )
         choices = [("keep", "Keep it"), ("delete", "Delete it")]
         self._app().push_screen(
@@ -276,22 +279,46 @@ class SessionActions:
             return
         if shown and self.progress is walk:
             self.progress = None  # its walk is gone with it: nothing left to export
+        offer_undo = getattr(app.screen, "offer_undo", None)
+        undo = " Press u to put it back." if offer_undo is not None else ""
         app.notify(
-            f"{card.title} ({card.key}): its file is now in {moved.parent}.",
+            f"{card.title} ({card.key}): its file is now in {moved.parent}.{undo}",
             title="Session deleted",
             markup=False,
             timeout=10,
         )
         self._relist()
+        if offer_undo is not None:
+            offer_undo(card.key)
+
+    def restore_deleted(self, key: str) -> bool:
+        """Put a session deleted here back (the undo of a delete); says why if it cannot be."""
+        from wizard.session_bin import restore
+        from wizard.session_store import SessionError
+
+        app = self._app()
+        try:
+            session = restore(self.sessions().store, key)
+        except SessionError as error:
+            app.notify(_sentence(error), title="Not restored", severity="error", markup=False)
+            return False
+        from screens.catalog import session_card
+
+        title = session_card(session, self.lang).title
+        app.notify(
+            f"{title} ({session.id}) is back in the list.", title="Session restored", markup=False
+        )
+        self._relist()
+        return True
 
     def _cannot_delete(self, card: SessionCard, locked: SessionLocked) -> None:
         from screens.session_dialogs import NoticeDialog
 
         lines = [
             f"{card.title} ({card.key})",
-            f"{_sentence(locked)}.",
-            "It is not deleted while it is open there, so nothing typed there is lost. Quit the "
-            "wizard in that window (or open another session there), then delete it here.",
+            _held_by(locked),
+            "It is not deleted while it is open there, so nothing typed there is lost. "
+            f"{LET_GO} Then delete it here.",
         ]
         self._app().push_screen(NoticeDialog("This session is open in another window", lines))
 
@@ -433,6 +460,32 @@ class SessionActions:
 
     def _app(self) -> Any:
         return self
+
+
+LET_GO = (
+    "That window lets go of it when it goes back to its home screen (h on the outcome, or "
+    "Ctrl+P › Home), opens another session, or quits."
+)
+
+
+def _held_by(locked: SessionLocked) -> str:
+    """Who has the session open, for people: the window's process and since when (local)."""
+    import datetime as dt
+    import socket
+
+    owner = locked.owner
+    where = "this computer" if owner.host == socket.gethostname() else f"computer {owner.host}"
+    try:
+        since = dt.datetime.fromisoformat(owner.since).astimezone()
+    except ValueError:
+        when = ""
+    else:
+        day = "" if since.date() == dt.date.today() else f"{since:%Y-%m-%d} "
+        when = f" since {day}{since:%H:%M}"
+    return (
+        f"Another window (the wizard's process {owner.pid} on {where}) has had session "
+        f"{locked.session_id} open{when}."
+    )
 
 
 def _sentence(error: Exception) -> str:

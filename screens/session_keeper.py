@@ -16,9 +16,16 @@ from screens.progress import Change, Progress
 from wizard.loader import SHIPPED, resolve
 from wizard.session_compare import Comparison, compare
 from wizard.session_resume import Resumed, open_session, replay, session_tree
-from wizard.session_store import DamagedFile, OpenSession, SessionError, SessionStore
+from wizard.session_store import (
+    DamagedFile,
+    OpenSession,
+    SessionConflict,
+    SessionError,
+    SessionLocked,
+    SessionStore,
+)
 from wizard.sessions import Session, new_session, new_session_id, tree_hash
-from wizard.storage import LockOwner, data_dir
+from wizard.storage import LockHeld, LockOwner, data_dir
 
 
 @dataclass
@@ -43,6 +50,9 @@ class SessionKeeper:
         self.kept: str | None = None
         """The id of the copy `close` last saved of changes a conflict left unsaved, until the
         app has said so (`take_kept`)."""
+        self.left: tuple[Progress, OpenSession | None] | None = None
+        """The walk this window left for the home screen, and its session (lock let go), for
+        a change of that walk whose message arrives after the window left it."""
 
     @property
     def session(self) -> Session | None:
@@ -60,36 +70,58 @@ class SessionKeeper:
     def changed(self, progress: Progress, change: Change) -> bool:
         """Save after a change; returns whether it wrote. A new walk detaches the old session;
         its first real change creates one. Raises the store's `SessionError`s."""
+        if self.left is not None and progress is self.left[0] and self.handle is None:
+            return self._late_change(progress, self.left[1])
         if progress is not self.progress:
             self.close()
             self.progress = progress
         if self.handle is None:
             if change == "start" or not (progress.walk.path or progress.notes):
                 return False  # nothing worth keeping yet
-            self.handle = self.store.create(
-                new_session(
-                    progress.walk.tree,
-                    tree_hash(progress.walk.tree),
-                    tree_file=_tree_file(progress.tree_ref),
-                    language=self.lang,
-                )
-            )
+            self.handle = self._create(progress)
         return self.handle.record(progress.walk, progress.ticked, progress.notes)
+
+    def _create(self, progress: Progress) -> OpenSession:
+        walk = progress.walk
+        return self.store.create(
+            new_session(
+                walk.tree,
+                tree_hash(walk.tree),
+                tree_file=_tree_file(progress.tree_ref),
+                language=self.lang,
+            )
+        )
+
+    def _late_change(self, progress: Progress, handle: OpenSession | None) -> bool:
+        """A change made just before the window went home, whose message came after (a tick
+        typed just before `h`): saved into the session it belongs to, which is locked again for
+        the moment and checked as every save is. Kept as a new session if another window saved
+        that one since, as leaving with unsaved changes does."""
+        if handle is None:
+            if not (progress.walk.path or progress.notes):
+                return False
+            handle = self._create(progress)
+        else:
+            try:
+                handle.lock.acquire()
+            except LockHeld as held:
+                raise SessionLocked(handle.current.id, held.owner) from None
+        try:
+            return handle.record(progress.walk, progress.ticked, progress.notes)
+        except SessionConflict:
+            handle = handle.save_copy()
+            self.kept = handle.current.id
+            return True
+        finally:
+            handle.close()
+            self.left = (progress, handle)
 
     def set_people(self, client: str, email: str, counselor: str) -> None:
         """The session form's fields; creates the session if the walk has none yet."""
         if self.handle is None:
             if self.progress is None:
                 return
-            walk = self.progress.walk
-            self.handle = self.store.create(
-                new_session(
-                    walk.tree,
-                    tree_hash(walk.tree),
-                    tree_file=_tree_file(self.progress.tree_ref),
-                    language=self.lang,
-                )
-            )
+            self.handle = self._create(self.progress)
         self.handle.set_people(client, email, counselor)
 
     # Reopening
@@ -136,6 +168,9 @@ class SessionKeeper:
         of it first when it is the one it last had open."""
         if self.session is not None and self.session.id == key:
             self.close()
+        left = self.left[1] if self.left is not None else None
+        if left is not None and left.current.id == key:
+            self.left = None  # a late change must not bring it back
         return self.store.delete(key)
 
     def comparison(self, left: str, right: str, lang: str = "en") -> Comparison:
@@ -154,9 +189,19 @@ class SessionKeeper:
         kept, self.kept = self.kept, None
         return kept
 
-    def close(self) -> None:
-        """Let go of the open session (and its lock). Changes a conflict left unsaved (the user
-        put off choosing) are first saved as a new session, so leaving never loses them."""
+    def leave(self) -> None:
+        """Back on the home screen: this window no longer edits the session, so it lets go of
+        it (and its lock), and another window may open or delete it. Resuming it here opens it
+        again: the lock is taken again and the file read again, so nothing the other window
+        saved meanwhile is overwritten."""
+        progress = self.progress
+        closed = self.close()
+        self.left = (progress, closed) if progress is not None else None
+
+    def close(self) -> OpenSession | None:
+        """Let go of the open session (and its lock); returns it, closed. Changes a conflict
+        left unsaved (the user put off choosing) are first saved as a new session, so leaving
+        never loses them."""
         if self.handle is not None and self.handle.unsaved:
             try:
                 self.handle = self.handle.save_copy()
@@ -165,8 +210,10 @@ class SessionKeeper:
                 pass  # nowhere to keep them: the earlier "Not saved" message said why
         if self.handle is not None:
             self.handle.close()
-        self.handle = None
+        closed, self.handle = self.handle, None
         self.progress = None
+        self.left = None
+        return closed
 
 
 def _progress(session: Session, resumed: Resumed) -> Progress:

@@ -1,7 +1,7 @@
-"""`wizard sessions list | show | delete | import | compare` and `wizard resume ID`: the command
-line declarations only. The work is in `wizard.session_commands`, imported when a command runs,
-so that building the parser (which every `wizard` run does, the app's start included) imports no
-pydantic and no session code.
+"""`wizard sessions list | show | delete | restore | import | compare` and `wizard resume ID`:
+the command line declarations only. The work is in `wizard.session_commands`, imported when a
+command runs, so that building the parser (which every `wizard` run does, the app's start
+included) imports no pydantic and no session code.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def register(sub: SubParsers) -> None:
     )
     p = sub.add_parser(
         "sessions",
-        help="list, show, delete, import or compare saved sessions",
+        help="list, show, delete, restore, import or compare saved sessions",
         description="Work with saved sessions without opening the app.",
     )
     actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
@@ -40,6 +40,12 @@ def register(sub: SubParsers) -> None:
     )
     a.add_argument("filter", nargs="*", help="only sessions whose client, tree, id... match")
     a.add_argument("--format", choices=["text", "json"], default="text", help="default: text")
+    a.add_argument(
+        "--deleted",
+        action="store_true",
+        help="list the deleted sessions instead (in sessions/deleted/), most recently deleted "
+        "first, to put one back with `wizard sessions restore ID`",
+    )
     a.set_defaults(handler=_later("cmd_list"))
 
     a = _action(
@@ -69,6 +75,22 @@ def register(sub: SubParsers) -> None:
     )
     a.add_argument("id", metavar="ID", help=session_id)
     a.set_defaults(handler=_later("cmd_delete"))
+
+    a = _action(
+        actions,
+        common,
+        "restore",
+        "put a deleted session back",
+        "Put a deleted session back from sessions/deleted/ (`wizard sessions list --deleted` "
+        "lists them). Refused if a session with that id exists again, unless --new-id.",
+    )
+    a.add_argument("id", metavar="ID", help="a deleted session's id, or a unique start of one")
+    a.add_argument(
+        "--new-id",
+        action="store_true",
+        help="restore it under a new id (keeps both when its id is taken again)",
+    )
+    a.set_defaults(handler=_later("cmd_restore"))
 
     a = _action(
         actions,

@@ -7,6 +7,7 @@ and exit status 1; a damaged session file is reported (and moved aside) while th
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -37,6 +38,8 @@ def _report_damaged(listing: Listing) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    if args.deleted:
+        return _list_deleted(args)
     listing = store_for(args).scan()
     _report_damaged(listing)
     sessions = listing.filtered(" ".join(args.filter))
@@ -50,20 +53,46 @@ def cmd_list(args: argparse.Namespace) -> int:
     columns = ["id", "updated", "client", "tree", "progress", "outcome_title"]
     if any(s.copied_from for s in sessions):
         columns.append("copied_from")  # a copy has its original's client and tree: say which
+    _print_table(columns, list(map(_row, sessions)))
+    return 0
+
+
+def _list_deleted(args: argparse.Namespace) -> int:
+    from wizard.session_bin import list_deleted
+
+    listing = list_deleted(store_for(args))
+    for damaged in listing.damaged:
+        print(f"warning: {damaged.describe()}", file=sys.stderr)
+    words = " ".join(args.filter)
+    found = [d for d in listing.sessions if d.session.matches(words)]
+    rows = [{**_row(d.session), "deleted": _local(d.deleted_at)} for d in found]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif not rows:
+        print(
+            "No deleted sessions." if not listing.sessions else "No deleted session matches.",
+            file=sys.stderr,
+        )
+    else:
+        _print_table(["id", "deleted", "client", "tree", "progress", "outcome_title"], rows)
+    return 0
+
+
+def _print_table(columns: list[str], rows: list[dict[str, str]]) -> None:
     table = [[COLUMN_HEADS[c] for c in columns]]
-    table += [[row[c] for c in columns] for row in map(_row, sessions)]
+    table += [[row[c] for c in columns] for row in rows]
     from wizard.exports.escape import one_line  # lazily: the exports package is heavy
 
     table = [[one_line(cell) for cell in row] for row in table]  # names are data, not escapes
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     for row in table:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-    return 0
 
 
 COLUMN_HEADS = {
     "id": "ID",
     "updated": "UPDATED",
+    "deleted": "DELETED",
     "client": "CLIENT",
     "tree": "TREE",
     "progress": "PROGRESS",
@@ -87,7 +116,11 @@ def _row(session: Session) -> dict[str, str]:
 
 
 def _when(session: Session) -> str:
-    return session.updated.astimezone().strftime("%Y-%m-%d %H:%M")
+    return _local(session.updated)
+
+
+def _local(moment: dt.datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _load(args: argparse.Namespace, text: str) -> tuple[SessionStore, Session]:
@@ -193,12 +226,27 @@ def _replay_lines(resumed: Resumed) -> list[str]:
 def cmd_delete(args: argparse.Namespace) -> int:
     store = store_for(args)
     try:
-        moved = store.delete(store.find(args.id))
+        session_id = store.find(args.id)
+        moved = store.delete(session_id)
     except SessionError as error:
         return _fail(str(error))
     except OSError as error:
         return _fail(f"cannot delete: {error.strerror or error}")
-    print(f"Deleted {moved.stem}; the file was moved to {moved} (remove it to free the space).")
+    print(
+        f"Deleted {session_id}; the file was moved to {moved}. "
+        f"`wizard sessions restore {session_id}` puts it back."
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from wizard.session_bin import restore
+
+    try:
+        session = restore(store_for(args), args.id, new_id=args.new_id)
+    except SessionError as error:
+        return _fail(str(error))
+    print(f"Restored session {session.id} ({session.client_name or 'no client name'}).")
     return 0
 
 

@@ -6,6 +6,7 @@ Layout inside the data folder (`wizard.storage.data_dir`):
     sessions/ID.lock            while an app instance has the session open (pid and host)
     sessions/damaged/           files that could not be read, moved aside with a time stamp
     sessions/deleted/           what `delete` removed, so a slip of the finger loses nothing
+                                (listed and put back by `wizard.session_bin`)
 
 Every write is atomic (`wizard.storage.atomic_write`). Two instances never silently overwrite each
 other: opening takes the lock (a live owner is reported, a dead one taken over), and every save
@@ -71,15 +72,18 @@ class SessionLocked(SessionError):
 class SessionConflict(SessionError):
     """The file changed on disk since this instance loaded it: saving would overwrite that."""
 
-    def __init__(self, session_id: str, expected: int, found: str) -> None:
+    def __init__(self, session_id: str, found: str, changed_at: dt.datetime | None = None) -> None:
         self.session_id = session_id
         self.file_gone = found == FILE_GONE
         """The file is missing or cannot be read: there is no other version to load, and
         forcing a save would replace what is left of it."""
+        self.changed_at = changed_at
+        """When the other version was saved (UTC), if the file says."""
+        when = f" (saved {changed_at.astimezone():%Y-%m-%d %H:%M})" if changed_at else ""
         super().__init__(
-            f"session {session_id} was changed elsewhere since this window last saved it (this "
-            f"window has revision {expected}, the file {found}). Nothing was overwritten, and "
-            "this window's changes are kept here until you choose what to do with them."
+            f"session {session_id} was changed elsewhere since this window last saved it: the "
+            f"file {found}{when}. Nothing was overwritten, and this window's changes are kept "
+            "here until you choose what to do with them."
         )
 
 
@@ -195,8 +199,8 @@ class SessionStore:
         if expected_revision is not None:
             self._check_revision(session.id, expected_revision)
         base = session.revision if expected_revision is None else expected_revision
-        on_disk = self._revision_on_disk(path) if expected_revision is None else None
-        revision = max(base, on_disk or 0) + 1
+        on_disk = self._on_disk(path) if expected_revision is None else None
+        revision = max(base, on_disk.revision if on_disk else 0) + 1
         saved = session.model_copy(update={"revision": revision, "updated": utc_now()})
         try:
             atomic_write(path, saved.to_toml().encode("utf-8"))
@@ -210,17 +214,17 @@ class SessionStore:
         path = self.path(session_id)
         if expected == 0:
             if path.exists():
-                raise SessionConflict(session_id, expected, "already exists")
+                raise SessionConflict(session_id, "already exists")
             return
-        found = self._revision_on_disk(path)
+        found = self._on_disk(path)
         if found is None:
-            raise SessionConflict(session_id, expected, FILE_GONE)
-        if found != expected:
-            raise SessionConflict(session_id, expected, f"has revision {found}")
+            raise SessionConflict(session_id, FILE_GONE)
+        if found.revision != expected:
+            raise SessionConflict(session_id, "holds another version", found.updated)
 
-    def _revision_on_disk(self, path: Path) -> int | None:
+    def _on_disk(self, path: Path) -> Session | None:
         try:
-            return Session.from_toml(path.read_text(encoding="utf-8")).revision
+            return Session.from_toml(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, SessionFileError):
             return None
 
@@ -280,6 +284,8 @@ class SessionStore:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.rename(path, target)
+            with contextlib.suppress(OSError):
+                os.utime(target)  # its time in deleted/ is when it was deleted (newest restored)
         except FileNotFoundError:
             raise SessionNotFound(f"no session {session_id!r} in {self.folder}") from None
         except OSError as error:

@@ -52,22 +52,26 @@ async def test_the_dialog_says_what_happened_and_saving_a_copy_keeps_both(
     async with app.run_test(size=SIZE) as pilot:
         sid = await meet_a_conflict(pilot, data, sample_tree)
         text = dialog_text(app)
+        at = SessionStore(data).load(sid).updated.astimezone().strftime("%H:%M")
         assert text.startswith(
-            f"This session changed in another window Session {sid} was changed elsewhere since "
-            "this window last saved it (this window has revision 2, the file has revision 3). "
-            "Nothing was overwritten, and this window's changes are kept here"
+            "This session was changed in another window Another window saved this session at "
+            f"{at}, after this window last saved it. Your latest changes here are not saved yet, "
+            "and nothing has been overwritten. What should happen to your changes?"
         ), text
-        assert "1. Save my version as a new session (both are kept)" in text
-        assert "2. Overwrite the other version with mine" in text
-        assert "3. Drop my changes and load the other version" in text
+        assert "revision" not in text
+        assert (
+            "1. Save my version as a new session: both versions are kept, nothing is lost" in text
+        )
+        assert "2. Save my version over theirs: the other window's changes are replaced" in text
+        assert "3. Drop my latest changes and go on from the other window's version" in text
         assert SessionStore(data).load(sid).answer_values == THEIRS  # untouched so far
         await pilot.press("1")
         await settle(pilot)
         copy = app.sessions().session
         assert copy is not None and copy.id != sid
         assert (
-            f"Both versions kept: Your version is saved as session {copy.id}; the other "
-            f"window's stays as session {sid}."
+            f"Both versions kept: Your version is saved as session {copy.id}, and you go on in "
+            f"it here; the other window's stays as session {sid}."
         ) in notices(app)
         assert isinstance(app.screen, QuestionScreen)
         await answer(pilot, "2026-03-01")  # and this window goes on in its copy
@@ -85,7 +89,7 @@ async def test_overwrite_replaces_the_other_version_on_request(
         sid = await meet_a_conflict(pilot, data, sample_tree)
         await pilot.press("2")
         await settle(pilot)
-        assert "Saved over the other version." in notices(app)
+        assert "Saved your version over the other window's changes." in notices(app)
     [session] = SessionStore(data).scan().sessions
     assert session.id == sid and session.answer_values == MINE
 
@@ -158,9 +162,13 @@ async def test_a_file_gone_unreadable_is_left_as_it_is(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
         text = dialog_text(app)
-        assert "the file is missing or unreadable" in text
-        assert "Overwrite" not in text and "load the other version" not in text
-        assert "2. Decide later" in text
+        assert text.startswith(
+            "This session's file is missing or damaged The saved file of this session was "
+            "deleted or damaged outside this window. Your latest changes here are not saved yet"
+        ), text
+        assert "over theirs" not in text and "other window's version" not in text
+        assert "1. Save my version as a new session" in text
+        assert "2. Decide later: your next change asks again" in text
         await pilot.press("1")
         await settle(pilot)
         copy = app.sessions().session

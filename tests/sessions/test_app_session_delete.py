@@ -9,8 +9,10 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
+from screens import home
 from screens.app import WizardApp
 from screens.home import HomeScreen, SessionList
 from screens.question import QuestionScreen
@@ -65,6 +67,15 @@ def footer_keys(app: WizardApp) -> str:
     return flat(screen_text(app).splitlines()[-1])
 
 
+async def delete_session(pilot: Pilot[None], key: str) -> SessionList:
+    """Delete session `key` from the home screen's list, as a user does: d, then "Delete it"."""
+    await settle(pilot)
+    session_list = await focus_sessions(pilot, key)
+    await pilot.press("d", "2")
+    await settle(pilot)
+    return session_list
+
+
 async def test_delete_asks_then_moves_the_file_to_deleted(
     tmp_path: Path, sample_tree: Tree
 ) -> None:
@@ -84,7 +95,7 @@ async def test_delete_asks_then_moves_the_file_to_deleted(
         text = dialog_text(app)
         assert text.startswith("Delete this saved session? Bo Chen · sample 2 answered · updated")
         assert ids["Bo Chen"] in text and "Its file is moved to" in text
-        assert f"movedto{data / 'sessions' / 'deleted'}," in "".join(text.split())  # wrapped
+        assert f"movedto{data / 'sessions' / 'deleted'}:uputsitback" in "".join(text.split())
         assert "1. Keep it 2. Delete it" in text
         await pilot.press("2")
         await settle(pilot)
@@ -165,7 +176,8 @@ async def test_a_session_open_in_another_window_is_not_deleted(
         assert isinstance(app.screen, NoticeDialog)  # no confirm: it is not offered at all
         text = dialog_text(app)
         assert text.startswith("This session is open in another window Ana Silva · sample")
-        assert f"process {os.getppid()} on this computer" in text
+        assert f"Another window (the wizard's process {os.getppid()} on this computer) has " in text
+        assert "goes back to its home screen" in text  # and what to do about it
         assert "It is not deleted while it is open there" in text
         await pilot.press("enter")
         await settle(pilot)
@@ -197,9 +209,9 @@ async def test_the_session_this_window_had_open_is_let_go_and_deleted(tmp_path: 
         await answer(pilot, "china")
         session = app.sessions().session
         assert session is not None and isinstance(app.screen, QuestionScreen)
-        app.action_home()  # the session stays held (locked) by this window
+        app.action_home()  # this window lets go of the session (and its lock)
         await settle(pilot)
-        assert SessionStore(data).lock_for(session.id).path.exists()
+        assert not SessionStore(data).lock_for(session.id).path.exists()
         await focus_sessions(pilot)
         await pilot.press("d", "2")
         await settle(pilot)
@@ -233,3 +245,71 @@ async def test_back_home_the_highlight_stays_on_the_session_just_worked_on(
         await pilot.press("d")  # so `d` names the session the user just left
         await settle(pilot)
         assert "Bo Chen · sample" in dialog_text(app)
+
+
+async def test_u_puts_the_deleted_session_back_while_offered(
+    tmp_path: Path, sample_tree: Tree
+) -> None:
+    data = tmp_path / "data"
+    ids = two_sessions(data, sample_tree)
+    store = SessionStore(data)
+    bo_bytes = store.path(ids["Bo Chen"]).read_bytes()
+    app = app_for(data)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        session_list = await focus_sessions(pilot, ids["Bo Chen"])
+        assert "Undo" not in footer_keys(app)  # nothing to undo yet
+        await pilot.press("u")  # and the key does nothing
+        await settle(pilot)
+        assert "restored" not in notices(app)
+        await pilot.press("d", "2")
+        await settle(pilot)
+        assert "Press u to put it back." in notices(app)
+        assert "u Undo delete" in footer_keys(app)
+        await pilot.press("u")
+        await settle(pilot)
+        restored = f"Session restored: Bo Chen · sample ({ids['Bo Chen']}) is back in the list."
+        assert restored in notices(app)
+        assert "Undo" not in footer_keys(app)  # one delete, one undo
+        assert [o.id for o in session_list.options] == [
+            f"session:{ids['Ana Silva']}",
+            f"session:{ids['Bo Chen']}",
+        ]
+        assert session_list.has_focus and session_list.highlighted == 1  # on it again
+    assert store.path(ids["Bo Chen"]).read_bytes() == bo_bytes  # the same file, untouched
+    assert list((data / "sessions" / "deleted").iterdir()) == []
+
+
+async def test_the_undo_is_withdrawn_after_a_while(
+    tmp_path: Path, sample_tree: Tree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(home, "UNDO_SECONDS", 1.0)
+    data = tmp_path / "data"
+    ids = two_sessions(data, sample_tree)
+    app = app_for(data)
+    async with app.run_test(size=SIZE) as pilot:
+        await delete_session(pilot, ids["Bo Chen"])
+        assert "u Undo delete" in footer_keys(app)
+        for _ in range(40):  # withdrawn within a few seconds, however busy the machine
+            await pilot.pause(0.1)
+            if "Undo" not in footer_keys(app):
+                break
+        assert "Undo" not in footer_keys(app)
+        await pilot.press("u")
+        await settle(pilot)
+    assert not SessionStore(data).path(ids["Bo Chen"]).exists()  # still deleted
+
+
+async def test_undo_refuses_when_the_id_is_taken_again(tmp_path: Path, sample_tree: Tree) -> None:
+    data = tmp_path / "data"
+    ids = two_sessions(data, sample_tree)
+    store = SessionStore(data)
+    app = app_for(data)
+    async with app.run_test(size=SIZE) as pilot:
+        await delete_session(pilot, ids["Bo Chen"])
+        moved = data / "sessions" / "deleted" / f"{ids['Bo Chen']}.toml"
+        store.path(ids["Bo Chen"]).write_bytes(moved.read_bytes())  # put back elsewhere
+        await pilot.press("u")
+        await settle(pilot)
+        assert f"Not restored: Session {ids['Bo Chen']} was not restored" in notices(app)
+    assert moved.is_file()  # nothing changed

@@ -175,7 +175,7 @@ async def test_a_session_open_elsewhere_can_be_opened_as_a_copy(
         app.resume_session(handle.current.id)
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
-        assert "open in another window: process" in flat(screen_text(app))
+        assert "Another window (the wizard's process" in flat(screen_text(app))
         await pilot.press("1")  # open a copy
         await settle(pilot)
         assert isinstance(app.screen, QuestionScreen)
