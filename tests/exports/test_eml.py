@@ -36,9 +36,10 @@ def check_summary_message(parsed: EmailMessage, r: Rendered) -> None:
     text, html = (p.get_content().replace("\r\n", "\n") for p in alternative.iter_parts())
     assert text == r.txt
     assert html == r.html
+    day = r.summary.date  # the summary's own date: sessions made by the CLI tests are dated today
     assert [(a.get_content_type(), a.get_filename()) for a in attached] == [
-        ("text/markdown", "ana-silva-2026-11-25.md"),
-        ("application/json", "ana-silva-2026-11-25.json"),
+        ("text/markdown", f"ana-silva-{day}.md"),
+        ("application/json", f"ana-silva-{day}.json"),
     ]
     assert all(a.get_content_disposition() == "attachment" for a in attached)
     md, data = (a.get_content() for a in attached)
@@ -51,6 +52,7 @@ def test_message_has_alternatives_attachments_and_headers(x1: tuple[Session, Wal
     people = addresses(r, "Li Wei <li.wei@counsel.example.org>", [], ["office@example.org"])
     raw = message_bytes(compose(r, people, now=FIXED))
     parsed = parse_message(raw)
+    assert r.summary.date == "2026-11-25"  # the session's date names the attachments
     check_summary_message(parsed, r)
     assert parsed["From"] == "Li Wei <li.wei@counsel.example.org>"
     assert parsed["To"] == "Ana Silva <ana@example.org>"  # the client's name and address
