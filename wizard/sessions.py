@@ -236,7 +236,10 @@ class Session(_Record):
         return self._apply({"notes": notes})
 
     def set_tick(self, outcome_id: str, item_id: str, ticked: bool) -> bool:
-        """Tick or untick a checklist item of an outcome."""
+        """Tick or untick a checklist item of an outcome. Setting what is already so changes
+        nothing (not even the order of the ticks, which would count as a change and save)."""
+        if (item_id in self.checklist.get(outcome_id, [])) == ticked:
+            return False
         items = [i for i in self.checklist.get(outcome_id, []) if i != item_id]
         if ticked:
             items.append(item_id)

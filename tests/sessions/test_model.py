@@ -162,6 +162,17 @@ def test_notes_and_ticks(sample_tree: Tree) -> None:
     assert session.checklist == {}
 
 
+def test_ticking_again_what_is_ticked_changes_nothing(sample_tree: Tree) -> None:
+    # Opening a session records its ticks again; with two or more ticked, re-ticking one used
+    # to move it last, which counted as a change: a save, a new revision, a false conflict.
+    session = session_of(sample_tree, CHINA_X1)
+    assert session.set_tick("x1-remark", "approval-letter", True)
+    assert session.set_tick("x1-remark", "insurance", True)
+    assert not session.set_tick("x1-remark", "approval-letter", True)
+    assert not session.set_tick("x1-remark", "passport", False)
+    assert session.ticked("x1-remark") == ["approval-letter", "insurance"]
+
+
 def test_people_blank_means_absent(sample_tree: Tree) -> None:
     session = session_of(sample_tree, [])
     assert session.set_people("  Ana Silva ", "", None)
