@@ -69,7 +69,9 @@ BENCHES: dict[str, Bench] = {
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description=__doc__.split("\n\n")[0].replace("\n", " ")
+    )
     parser.add_argument("--quick", action="store_true", help="tiny sizes, few runs (smoke test)")
     parser.add_argument(
         "--only",

@@ -70,8 +70,8 @@ def _head(s: Summary) -> list[str]:
     if s.date:
         facts.append(f"- **Date:** {s.date}")
     facts.append(
-        f"- **Guide:** {md_inline(s.tree.title)}, version {version}, "
-        f"last reviewed {s.tree.last_reviewed}"
+        f"- **Guide:** {md_inline(s.tree.title)} (version {version}, "
+        f"last reviewed {s.tree.last_reviewed})"
     )
     if s.session_id:
         facts.append(f"- **Session:** {s.session_id}")

@@ -55,8 +55,8 @@ def to_text(s: Summary) -> str:
         out += _fact("Counselor", s.counselor)
     if s.date:
         out += _fact("Date", s.date)
-    guide = f"{one_line(s.tree.title)}, version {s.tree.version}, last reviewed "
-    out += _fact("Guide", guide + s.tree.last_reviewed)
+    guide = f"{one_line(s.tree.title)} (version {s.tree.version}, last reviewed "
+    out += _fact("Guide", f"{guide}{s.tree.last_reviewed})")
     if s.session_id:
         out += _fact("Session", s.session_id)
     for section in (
