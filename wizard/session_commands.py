@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -285,9 +286,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     except SessionError as error:
         return _fail(str(error))
     result = compare((sides[0], walks[0]), (sides[1], walks[1]), sides[0].language)
-    from wizard.exports.escape import visible
-
-    sys.stdout.write(visible(result.as_text()))
+    # The terminal's width (80 when the output goes to a pipe or file), so no line wraps.
+    sys.stdout.write(result.as_text(shutil.get_terminal_size((80, 24)).columns))
     return 0
 
 

@@ -195,7 +195,13 @@ def test_import_refuses_what_is_not_a_session(
     assert not (data / "sessions").exists() or not list((data / "sessions").glob("*.toml"))
 
 
-def test_compare(data: Path, sample_tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+def test_compare(
+    data: Path,
+    sample_tree: Tree,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # wide enough for one line a row (see test_compare_text)
     store = SessionStore(data)
     left = saved_session(store, sample_tree, CHINA_X1, tree_file=SAMPLE)
     right = saved_session(store, sample_tree, OVERSEAS_S2, tree_file=SAMPLE)
@@ -252,10 +258,14 @@ def test_a_json_export_imports_back_as_the_same_session(
 
 
 def test_control_characters_in_a_session_never_reach_the_terminal(
-    data: Path, sample_tree: Tree, capsys: pytest.CaptureFixture[str]
+    data: Path,
+    sample_tree: Tree,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """An ESC, a C1 CSI or a bidi override typed into a name or a note (or slipped into an
     imported session) is written out, as in the exports, by `list`, `show` and `compare`."""
+    monkeypatch.setenv("COLUMNS", "200")  # the name on one line in compare's narrowed columns
     store = SessionStore(data)
     hostile = "Eve \x1b[31mred\x9b2J \u202eabc"
     handle = saved_session(store, sample_tree, ["overseas"], SAMPLE)
