@@ -62,8 +62,12 @@ class CompareScreen(Screen[None]):
         # rich Text, never a str: a str cell would be parsed as markup, and tree text is data.
         table.add_column(Text(""), key="mark", width=1)
         table.add_column(Text(""), key="label", width=label)
-        table.add_column(Text(visible(c.left_title), style="bold"), key="left", width=value)
-        table.add_column(Text(visible(c.right_title), style="bold"), key="right", width=value)
+        titles = [Text(visible(title), style="bold") for title in (c.left_title, c.right_title)]
+        table.add_column(titles[0], key="left", width=value)
+        table.add_column(titles[1], key="right", width=value)
+        # A header one line high cut a title to "20261126-7acb91 · A": the client's name is
+        # what tells a what-if copy from the original, so the header grows to show it whole.
+        table.header_height = max(len(t.wrap(self.app.console, value)) for t in titles)
         for name, rows in c.sections.items():
             table.add_row(Text(""), Text(name, style="bold underline"), Text(""), Text(""))
             for r in rows:

@@ -19,6 +19,7 @@ from tests.conftest import SAMPLE
 from tests.sessions.conftest import saved_session
 from tests.sessions.test_storage import write_lock
 from wizard.loader import read
+from wizard.session_compare import Comparison, Row
 from wizard.session_store import SessionStore
 
 SIZE = (110, 40)
@@ -221,3 +222,25 @@ async def test_what_if_then_compare(tmp_path: Path) -> None:
     stored = {s.id: s for s in SessionStore(data).scan().sessions}
     assert stored[original.id].outcome == "x1-remark"  # the original is untouched
     assert stored[copy.id].copied_from == original.id
+
+
+async def test_the_comparison_header_shows_both_titles_whole(tmp_path: Path) -> None:
+    """At 80 columns a one-line header cut each title to "20261126-7acb91 · A": the client's
+    name and "(what if)" are what tell the two sessions apart."""
+    comparison = Comparison(
+        "20261126-7acb91 · Ana Silva",
+        "20261126-42a5fd · Ana Silva (what if)",
+        {"Outcome": [Row("outcome", "X1 visa", "S2 visa")]},
+    )
+    app = app_for(tmp_path / "data")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(CompareScreen(comparison))
+        await pilot.pause()
+        words = flat(screen_text(app))
+        assert "20261126-7acb91 · 20261126-42a5fd · Ana Silva Ana Silva (what if)" in words
+        assert app.screen.query_one(DataTable).header_height == 2
+        await pilot.resize_terminal(160, 24)
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).header_height == 1  # wide: one line again
+        assert "20261126-42a5fd · Ana Silva (what if)" in screen_text(app)
