@@ -95,6 +95,9 @@ class QuestionScreen(Screen[None]):
                 yield ChoiceList(id="choice")
                 yield MultiList(id="multi")
                 yield AnswerInput(id="entry")
+            # A number, date or text question's hint (its range or format, its keys) sits right
+            # under the box being typed in; a list's hint stays below the scrolled part.
+            yield Line(id="entry-hint")
             yield Line(id="feedback")
             yield Line(id="preview")
             yield Line(id="new-risk")
@@ -151,7 +154,7 @@ class QuestionScreen(Screen[None]):
         else:
             switcher.current = "entry"
             self._fill_entry(question, earlier)
-        self.query_one("#hint", Line).show(self._hint(question))
+        self._show_hint(question, switcher.current == "entry")
         note = self.progress.notes.get(question.id, "")
         self.query_one(CounselorPanel).show(self.walk.tree, question, note, self.lang)
         self.query_one("#main").scroll_home(animate=False)
@@ -224,6 +227,14 @@ class QuestionScreen(Screen[None]):
         max_length = question.max_length if isinstance(question, TextQuestion) else 40
         entry = self.query_one("#entry", AnswerInput)
         entry.ask(question, shown, placeholder[question.type], max_length)
+
+    def _show_hint(self, question: AnyQuestion, entry: bool) -> None:
+        """The hint under the entry box, or under the scrolled list: the other line is emptied
+        and hidden (the screen's `-entry` class, see question.tcss)."""
+        hint = self._hint(question)
+        self.query_one("#entry-hint", Line).show(hint if entry else "")
+        self.query_one("#hint", Line).show("" if entry else hint)
+        self.set_class(entry, "-entry")
 
     def _hint(self, question: AnyQuestion) -> Content:
         keys = {
