@@ -736,8 +736,7 @@ def check_condition_refs(c: Checker) -> Iterator[Diagnostic]:
                     "bad-condition-ref",
                 )
                 continue
-            if wrong := _wrong_tests(c, site, leaf, question):
-                yield from wrong
+            yield from _wrong_tests(c, site, leaf, question)
             if not question.options:
                 continue  # no option ids to check (a number, date or text question)
             values = _option_values(leaf)
