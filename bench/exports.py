@@ -19,9 +19,9 @@ NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 
 def session_with_answers(tree_path: Path) -> tuple[Any, Any]:
     """A session that answered every question of the walk tree, with notes, people and ticks."""
-    from wizard.loader import load
-    from wizard.sessions import new_session, tree_hash
-    from wizard.walk import Walk
+    from wizard.sessions.model import new_session, tree_hash
+    from wizard.tree.loader import load
+    from wizard.tree.walk import Walk
 
     tree = load(tree_path)
     walk = Walk(tree)
@@ -61,8 +61,8 @@ def _formats(session: Any, tree: Any) -> dict[str, Callable[[Any], object]]:
 
 def export_all(workdir: Path, questions: int, runs: int) -> Result:
     from wizard.exports import Rendered
-    from wizard.session_resume import replay
-    from wizard.summary import build_summary
+    from wizard.report.summary import build_summary
+    from wizard.sessions.resume import replay
 
     tree_path = generate.write(generate.walk_tree(questions), workdir / f"walk-{questions}.toml")
     session, tree = session_with_answers(tree_path)

@@ -63,9 +63,9 @@ def check_command(path: Path, runs: int) -> tuple[float, float, str]:
 def phases(path: Path, runs: int) -> list[str]:
     """Median seconds of each phase of `wizard check`, in this process."""
     from wizard.lint import lint, lint_files
-    from wizard.loader import read
-    from wizard.schema import Tree
     from wizard.toml import parse_toml
+    from wizard.tree.loader import read
+    from wizard.tree.schema import Tree
 
     text = path.read_text(encoding="utf-8")
     data = parse_toml(text)
@@ -138,7 +138,7 @@ def _growth(times: dict[int, float]) -> Row:
 def paths(workdir: Path, rungs: int, runs: int) -> Result:
     """`wizard paths` on the ladder: the command in this process (load, lint, count, print)
     and the whole process."""
-    from wizard.cli import main
+    from wizard.cli.main import main
 
     path = workdir / f"ladder-{rungs}.toml"
     generate.write(generate.ladder_tree(rungs), path)

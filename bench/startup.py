@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bench.proc import Run, python, run
 from bench.stats import Result, Row, Table, median, mib, secs
-from wizard.storage import ENV_DATA_DIR
+from wizard.sessions.files import ENV_DATA_DIR
 
 START_TARGET = 1.15
 MEMORY_TARGET = 1.2
@@ -48,7 +48,7 @@ make_app().run(headless=True, size=(80, 24), auto_pilot=ready)
 
 HOME_READY = """
 from screens.app import make_app
-from screens.home import HomeScreen
+from screens.views.home import HomeScreen
 
 show_catalog = HomeScreen.show_catalog
 
@@ -66,7 +66,7 @@ make_app().run(headless=True, size=(80, 24))
 
 TREE_OPEN = """
 from screens.app import make_app
-from screens.question import QuestionScreen
+from screens.views.question import QuestionScreen
 
 refresh_view = QuestionScreen.refresh_view
 

@@ -102,7 +102,7 @@ async def walk(tree: Path, data: Path, press: Press, limit: int | None = None) -
     (the last answer, which opens the outcome, is not a question step and is not counted).
     The session autosaves into `data`, as it would for a user."""
     from screens.app import make_app
-    from screens.question import QuestionScreen
+    from screens.views.question import QuestionScreen
 
     app = make_app(str(tree), animate=False, data_dir=data)
     async with app.run_test(size=SIZE) as pilot:

@@ -21,16 +21,16 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from screens.commands import WizardCommands
-from screens.home import HomeScreen
 from screens.progress import Progress, WalkChanged
 from screens.session_actions import SESSION_BINDINGS, SessionActions
 from screens.startup_gc import freeze_startup
+from screens.views.home import HomeScreen
 
 if TYPE_CHECKING:
     import argparse
 
     from screens.catalog import TreeCard
-    from wizard.schema import Tree
+    from wizard.tree.schema import Tree
 
 TITLE = "China Pathways Wizard"
 
@@ -54,7 +54,7 @@ class WizardApp(SessionActions, App[None]):
 
     TITLE = TITLE
     # The default screen's own CSS_PATH is not loaded by Textual (only pushed screens' are).
-    CSS_PATH = ["app.tcss", "home.tcss"]
+    CSS_PATH = ["app.tcss", "views/home.tcss"]
     COMMANDS = App.COMMANDS | {WizardCommands}
     BINDINGS = [
         Binding("question_mark,f1", "help", "Keys", tooltip="List the keys"),
@@ -106,13 +106,13 @@ class WizardApp(SessionActions, App[None]):
         tree = loaded or self._open_tree(ref)
         if tree is None:
             return
-        from wizard.walk import Walk
+        from wizard.tree.walk import Walk
 
         self.begin(Progress(Walk(tree), ref))
 
     def _open_tree(self, ref: str) -> Tree | None:
         from wizard.diagnostics import TreeError
-        from wizard.loader import load
+        from wizard.tree.loader import load
 
         try:
             return load(ref)
@@ -123,7 +123,7 @@ class WizardApp(SessionActions, App[None]):
 
     def begin(self, progress: Progress) -> None:
         """Show `progress` on a fresh question screen above home (a new walk or a resumed one)."""
-        from screens.question import QuestionScreen
+        from screens.views.question import QuestionScreen
 
         self.progress = progress
         self._unwind()
@@ -143,7 +143,7 @@ class WizardApp(SessionActions, App[None]):
     # Actions, shared by bindings and the command palette
 
     def action_help(self) -> None:
-        from screens.help import HelpScreen
+        from screens.views.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -166,12 +166,12 @@ class WizardApp(SessionActions, App[None]):
             back()
 
     def action_export(self) -> None:
-        """Save the summary to a file or email it (see `screens.export_dialog`). A walk not
+        """Save the summary to a file or email it (see `screens.dialogs.export`). A walk not
         finished yet exports too, marked in progress."""
         if self.progress is None or not self.progress.walk.path:
             self.notify("Answer a question first: export saves or sends the summary.")
             return
-        from screens.export_dialog import start_export
+        from screens.dialogs.export import start_export
 
         start_export(self)
 
@@ -195,7 +195,7 @@ def run_app(args: argparse.Namespace) -> int:
     `TreeError` before the screen is taken over, so the CLI prints its diagnostics."""
     loaded = None
     if args.tree is not None:
-        from wizard.loader import load
+        from wizard.tree.loader import load
 
         loaded = load(args.tree)
     app = make_app(

@@ -1,5 +1,5 @@
 """The home screen's lists: each tree's `[tree]` table only, never a full validation, and the
-saved sessions as `wizard.session_index` reads them (a few fields, not validated).
+saved sessions as `wizard.sessions.index` reads them (a few fields, not validated).
 
 Validating a whole tree (pydantic) costs far more than reading its title; the home screen needs
 only title, summary and review date, so it parses the TOML and reads that one table. The full
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from wizard.shipped import resolve, shipped_trees
-from wizard.text import tr
+from wizard.i18n import tr
 from wizard.toml import TOMLDecodeError, parse_toml
+from wizard.tree.shipped import resolve, shipped_trees
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class SessionCard:
 
 
 class Listed(Protocol):
-    """A session as lists show it: a `wizard.sessions.Session` or a `SessionSummary`."""
+    """A session as lists show it: a `wizard.sessions.model.Session` or a `SessionSummary`."""
 
     @property
     def id(self) -> str: ...

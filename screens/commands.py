@@ -10,7 +10,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
-from screens.literal import literal, visible
+from screens.widgets.literal import literal, visible
 
 Command = tuple[str, str, Callable[[], object]]
 

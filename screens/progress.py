@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from textual.message import Message
 
 if TYPE_CHECKING:  # the app's first frame must not wait for the engine (pydantic)
-    from wizard.walk import Walk
+    from wizard.tree.walk import Walk
 
 Change = Literal["start", "answer", "back", "revise", "tick", "note"]
 

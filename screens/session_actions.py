@@ -14,7 +14,7 @@ from screens.progress import Progress, WalkChanged
 if TYPE_CHECKING:
     from screens.catalog import SessionCard
     from screens.session_keeper import Reopened, SessionKeeper
-    from wizard.session_store import SessionConflict, SessionLocked
+    from wizard.sessions.store import SessionConflict, SessionLocked
 
 SESSION_BINDINGS = [
     Binding("n", "note", "Note", tooltip="Write a note on this question (counselor mode)"),
@@ -66,7 +66,7 @@ class SessionActions:
 
     def on_walk_changed(self, event: WalkChanged) -> None:
         """Every answer, back, revise, tick, note and start arrives here: the session saves."""
-        from wizard.session_store import SessionConflict, SessionError
+        from wizard.sessions.store import SessionConflict, SessionError
 
         keeper = self.sessions()
         if keeper.left is None or event.progress is not keeper.left[0]:
@@ -101,12 +101,12 @@ class SessionActions:
         self._report_kept()
 
     def _conflict(self, conflict: SessionConflict) -> None:
-        from screens.session_conflict import conflict_dialog
+        from screens.dialogs.conflict import conflict_dialog
 
         self._app().push_screen(conflict_dialog(conflict), self._resolve_conflict)
 
     def _resolve_conflict(self, choice: str | None) -> None:
-        from wizard.session_store import SessionError
+        from wizard.sessions.store import SessionError
 
         keeper = self.sessions()
         app = self._app()
@@ -142,10 +142,10 @@ class SessionActions:
 
     def saved_sessions(self) -> list[SessionCard]:
         """Sessions for the home screen, newest first. Listed without validating them (see
-        `wizard.session_index`), so the home screen never waits for pydantic to be imported."""
+        `wizard.sessions.index`), so the home screen never waits for pydantic to be imported."""
         from screens.catalog import session_card
-        from wizard.data_folder import data_dir
-        from wizard.session_index import list_sessions
+        from wizard.sessions.folder import data_dir
+        from wizard.sessions.index import list_sessions
 
         index = list_sessions(data_dir(self.options.data_dir))
         for problem in index.problems:
@@ -165,7 +165,7 @@ class SessionActions:
         """Reopen a saved session where it was left; say so if it cannot be, or if its tree
         changed since (and which answer no longer fits)."""
         from wizard.diagnostics import TreeError
-        from wizard.session_store import SessionDamaged, SessionError, SessionLocked
+        from wizard.sessions.store import SessionDamaged, SessionError, SessionLocked
 
         app = self._app()
         try:
@@ -193,7 +193,7 @@ class SessionActions:
             relist()
 
     def _show_reopened(self, reopened: Reopened) -> None:
-        from screens.session_dialogs import NoticeDialog
+        from screens.dialogs.session import NoticeDialog
 
         app: Any = self._app()
         app.begin(reopened.progress)
@@ -202,7 +202,7 @@ class SessionActions:
             app.push_screen(NoticeDialog("The saved answers were replayed", summary))
 
     def _locked(self, locked: SessionLocked) -> None:
-        from screens.session_dialogs import ChoiceDialog
+        from screens.dialogs.session import ChoiceDialog
 
         key = locked.session_id
         choices = [
@@ -225,7 +225,7 @@ class SessionActions:
 
     def _open_copy(self, key: str) -> None:
         from wizard.diagnostics import TreeError
-        from wizard.session_store import SessionError
+        from wizard.sessions.store import SessionError
 
         try:
             reopened = self.sessions().reopen_copy(key)
@@ -239,8 +239,8 @@ class SessionActions:
     def ask_delete_session(self, card: SessionCard) -> None:
         """Ask before deleting a saved session. One open in another window is not offered for
         deletion: the dialog says why (what is typed there must not lose its file)."""
-        from screens.session_dialogs import ChoiceDialog
-        from wizard.session_store import DELETED, SessionLocked
+        from screens.dialogs.session import ChoiceDialog
+        from wizard.sessions.store import DELETED, SessionLocked
 
         keeper = self.sessions()
         owner = keeper.open_elsewhere(card.key)
@@ -259,7 +259,7 @@ class SessionActions:
         )
 
     def _delete_session(self, card: SessionCard) -> None:
-        from wizard.session_store import SessionError, SessionLocked, SessionNotFound
+        from wizard.sessions.store import SessionError, SessionLocked, SessionNotFound
 
         keeper = self.sessions()
         app = self._app()
@@ -293,8 +293,8 @@ class SessionActions:
 
     def restore_deleted(self, key: str) -> bool:
         """Put a session deleted here back (the undo of a delete); says why if it cannot be."""
-        from wizard.session_bin import restore
-        from wizard.session_store import SessionError
+        from wizard.sessions.bin import restore
+        from wizard.sessions.store import SessionError
 
         app = self._app()
         try:
@@ -312,7 +312,7 @@ class SessionActions:
         return True
 
     def _cannot_delete(self, card: SessionCard, locked: SessionLocked) -> None:
-        from screens.session_dialogs import NoticeDialog
+        from screens.dialogs.session import NoticeDialog
 
         lines = [
             f"{card.title} ({card.key})",
@@ -326,7 +326,7 @@ class SessionActions:
 
     def what_if(self, question_id: str) -> None:
         """Copy the session up to `question_id` and continue the copy from there."""
-        from wizard.session_store import SessionError
+        from wizard.sessions.store import SessionError
 
         keeper = self.sessions()
         app = self._app()
@@ -350,7 +350,7 @@ class SessionActions:
 
     def action_compare(self, key: str | None = None) -> None:
         """Compare a session (the open one, or `key`) with its original, or with one picked."""
-        from screens.session_dialogs import SessionPicker
+        from screens.dialogs.session import SessionPicker
 
         keeper = self.sessions()
         app = self._app()
@@ -372,9 +372,9 @@ class SessionActions:
         )
 
     def _compare(self, left: str, right: str) -> None:
-        from screens.compare import CompareScreen
+        from screens.views.compare import CompareScreen
         from wizard.diagnostics import TreeError
-        from wizard.session_store import SessionError
+        from wizard.sessions.store import SessionError
 
         try:
             comparison = self.sessions().comparison(left, right, self.lang)
@@ -386,7 +386,7 @@ class SessionActions:
     # Counselor mode: the session form and notes
 
     def action_session_form(self) -> None:
-        from screens.session_dialogs import SessionForm
+        from screens.dialogs.session import SessionForm
 
         if self.progress is None:
             self._app().notify("Start or resume a pathway first: details belong to a session.")
@@ -400,7 +400,7 @@ class SessionActions:
         self._app().push_screen(SessionForm(people), self._people_entered)
 
     def _people_entered(self, people: tuple[str, str, str] | None) -> None:
-        from wizard.session_store import SessionConflict, SessionError
+        from wizard.sessions.store import SessionConflict, SessionError
 
         if people is None:
             return
@@ -415,8 +415,8 @@ class SessionActions:
             self._app().notify(str(error), title="Not saved", severity="error", markup=False)
 
     def action_note(self) -> None:
-        from screens.session_dialogs import NoteDialog
-        from wizard.schema import tr
+        from screens.dialogs.session import NoteDialog
+        from wizard.tree.schema import tr
 
         question = getattr(self._app().screen, "question", None)
         progress = self.progress
@@ -436,7 +436,7 @@ class SessionActions:
         self._app().push_screen(NoteDialog(prompt, progress.notes.get(question.id, "")), written)
 
     def _refresh_counselor(self) -> None:
-        from screens.counselor import CounselorPanel
+        from screens.widgets.counselor import CounselorPanel
 
         screen = self._app().screen
         question = getattr(screen, "question", None)

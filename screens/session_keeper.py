@@ -2,7 +2,7 @@
 resumes, duplicates ("what if") and compares. No rules here: it calls `wizard.session_*`.
 
 Imported lazily, from the app's handlers: it brings the engine, and with it pydantic, which the
-home screen does not need (it lists sessions with `wizard.session_index`).
+home screen does not need (it lists sessions with `wizard.sessions.index`).
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from pathlib import Path
 from screens.catalog import SessionCard
 from screens.catalog import session_card as session_card  # where the tests and lists look
 from screens.progress import Change, Progress
-from wizard.loader import SHIPPED, resolve
-from wizard.session_compare import Comparison, compare
-from wizard.session_resume import Resumed, open_session, replay, session_tree
-from wizard.session_store import (
+from wizard.sessions.compare import Comparison, compare
+from wizard.sessions.files import LockHeld, LockOwner, data_dir
+from wizard.sessions.model import Session, new_session, new_session_id, tree_hash
+from wizard.sessions.resume import Resumed, open_session, replay, session_tree
+from wizard.sessions.store import (
     DamagedFile,
     OpenSession,
     SessionConflict,
@@ -24,8 +25,7 @@ from wizard.session_store import (
     SessionLocked,
     SessionStore,
 )
-from wizard.sessions import Session, new_session, new_session_id, tree_hash
-from wizard.storage import LockHeld, LockOwner, data_dir
+from wizard.tree.loader import SHIPPED, resolve
 
 
 @dataclass
@@ -127,7 +127,7 @@ class SessionKeeper:
     # Reopening
 
     def reopen(self, key: str, take_over: bool = False) -> Reopened:
-        """Open a saved session (see `wizard.session_resume.open_session` for what it raises)."""
+        """Open a saved session (see `wizard.sessions.resume.open_session` for what it raises)."""
         if self.handle is not None and self.handle.current.id == key:
             self.close()  # our own, still held after going home: else "open in another window"
         handle, resumed = open_session(self.store, key, take_over=take_over)

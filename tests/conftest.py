@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from wizard.loader import read
-from wizard.schema import Tree
+from wizard.tree.loader import read
+from wizard.tree.schema import Tree
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "good" / "sample.toml"

@@ -1,3 +1,3 @@
-from wizard.cli import entry
+from wizard.cli.main import entry
 
 entry()

@@ -8,7 +8,7 @@ import pytest
 from textual.pilot import Pilot
 
 from screens.app import WizardApp, make_app
-from screens.question import QuestionScreen
+from screens.views.question import QuestionScreen
 
 DATA = Path(__file__).parent.parent / "data" / "app"
 VISA = DATA / "visa.toml"

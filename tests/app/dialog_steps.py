@@ -7,8 +7,8 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from screens.outcome import OutcomeScreen
-from screens.session_dialogs import ChoiceDialog
+from screens.dialogs.session import ChoiceDialog
+from screens.views.outcome import OutcomeScreen
 from tests.app.conftest import answer
 
 X1_ANSWERS = ["china", "x1", "yes", "2026-09-01"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from screens.catalog import tree_cards, tree_table
-from wizard.shipped import shipped_trees
 from wizard.toml import TOMLDecodeError, parse_toml
+from wizard.tree.shipped import shipped_trees
 
 
 def test_the_triage_comes_first_then_the_trees_by_name() -> None:

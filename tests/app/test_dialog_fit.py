@@ -14,8 +14,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from screens.app import WizardApp, make_app
-from screens.email_dialog import EmailDialog
-from screens.export_dialog import ExportDialog
+from screens.dialogs.email import EmailDialog
+from screens.dialogs.export import ExportDialog
 from tests.app.conftest import NARROW, VISA, WIDE
 from tests.app.dialog_steps import mail_settings, to_outcome_then
 from tests.exports.smtp import free_port

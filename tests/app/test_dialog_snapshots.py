@@ -14,7 +14,7 @@ from screens.app import make_app
 from tests.app.conftest import NARROW, VISA, WIDE
 from tests.app.dialog_steps import mail_settings, to_outcome_then
 from wizard.exports.eml import default_subject
-from wizard.summary import Summary
+from wizard.report.summary import Summary
 
 SIZES = pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "120x40"])
 
@@ -30,7 +30,7 @@ def fixed_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def dated(summary: Summary) -> str:
         return default_subject(dataclasses.replace(summary, date="2026-06-01"))
 
-    monkeypatch.setattr("screens.email_dialog.default_subject", dated)
+    monkeypatch.setattr("screens.dialogs.email.default_subject", dated)
 
 
 async def _open_email(pilot: Pilot[None]) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 from textual.widgets import Static
 
 from screens.app import make_app
-from screens.entry import AnswerInput
-from screens.export_dialog import ExportDialog
-from screens.question import QuestionScreen
-from screens.session_dialogs import NoteDialog, SessionForm
+from screens.dialogs.export import ExportDialog
+from screens.dialogs.session import NoteDialog, SessionForm
+from screens.views.question import QuestionScreen
+from screens.widgets.entry import AnswerInput
 from tests.app.conftest import NARROW, VISA, answer, screen_text, settle
 
 

@@ -8,8 +8,8 @@ import pytest
 from textual.pilot import Pilot
 
 from screens.app import make_app
-from screens.line import Line
-from screens.question import QuestionScreen
+from screens.views.question import QuestionScreen
+from screens.widgets.line import Line
 from tests.app.conftest import VISA, answer, settle
 
 # Answers reaching each kind of question of the test tree, and a phrase of its hint.

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Checkbox, RadioButton
 
 from screens.app import WizardApp
-from screens.entry import AnswerInput
-from screens.export_dialog import ExportDialog
+from screens.dialogs.export import ExportDialog
+from screens.widgets.entry import AnswerInput
 from tests.app.conftest import NARROW, WIDE, answer, screen_text
 
 LONG_TITLE = "Can I get permanent residence in China?"

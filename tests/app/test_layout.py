@@ -8,15 +8,15 @@ from textual.content import Content
 from textual.widgets import DataTable
 
 from screens.app import make_app
-from screens.compare import CompareScreen
-from screens.hanging import Hanging, hang_indent, wrap_hanging
-from screens.help import HelpScreen
-from screens.home import HomeScreen
-from screens.question import QuestionScreen
 from screens.session_keeper import session_card
+from screens.views.compare import CompareScreen
+from screens.views.help import HelpScreen
+from screens.views.home import HomeScreen
+from screens.views.question import QuestionScreen
+from screens.widgets.hanging import Hanging, hang_indent, wrap_hanging
 from tests.app.conftest import NARROW, VISA, WIDE, answer, screen_text, settle
 from tests.sessions.conftest import session_of
-from wizard.session_compare import Comparison, Row
+from wizard.sessions.compare import Comparison, Row
 
 LONG = "a long piece of text that cannot fit on one line of a narrow list at all"
 

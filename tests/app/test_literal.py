@@ -7,7 +7,7 @@ from textual.widgets import Input
 
 from screens.app import make_app
 from screens.commands import _help
-from screens.literal import literal, visible
+from screens.widgets.literal import literal, visible
 from tests.app.conftest import MARKUP, WIDE, answer, flat, screen_text, settle
 
 

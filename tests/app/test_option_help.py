@@ -12,9 +12,9 @@ from textual.widget import Widget
 from textual.widgets import OptionList
 
 from screens.app import WizardApp, make_app
-from screens.question import QuestionScreen
+from screens.views.question import QuestionScreen
 from tests.app.conftest import DATA, NARROW, WIDE, answer, flat
-from wizard.schema import tr
+from wizard.tree.schema import tr
 
 HELPS = DATA / "helps.toml"
 FRAME = str.maketrans({glyph: " " for glyph in "▊▎▔▁▂▃▄▅▆▇█"})

@@ -1,4 +1,4 @@
-"""The README's screenshot script (`python -m screens.screenshots`): its saved sessions are valid
+"""The README's screenshot script (`python -m tools.screenshots`): its saved sessions are valid
 and reopen without being saved again (a save would put today's date in the pictures), and two runs
 write the same files."""
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from screens.screenshots import FINISHED, IN_PROGRESS, SEEDS, SHOTS, prepare
-from wizard.session_resume import open_session
-from wizard.session_store import SessionStore
+from tools.screenshots import FINISHED, IN_PROGRESS, SEEDS, SHOTS, prepare
+from wizard.sessions.resume import open_session
+from wizard.sessions.store import SessionStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,7 +54,7 @@ def test_two_runs_write_the_same_pictures(tmp_path: Path) -> None:
     env = {**os.environ, "PATH": os.path.dirname(sys.executable)}  # no Chromium: SVGs only
     for run in ("one", "two"):
         subprocess.run(
-            [sys.executable, "-m", "screens.screenshots", str(tmp_path / run)],
+            [sys.executable, "-m", "tools.screenshots", str(tmp_path / run)],
             cwd=ROOT,
             env=env,
             check=True,

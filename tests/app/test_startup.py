@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from screens.app import make_app
-from screens.home import HomeScreen
+from screens.views.home import HomeScreen
 from tests.app.conftest import NARROW, screen_text, settle
 from tests.sessions.conftest import SESSION_DATA
 
@@ -22,7 +22,7 @@ import sys
 
 before = gc.get_threshold()
 from screens.app import make_app
-from screens.home import HomeScreen
+from screens.views.home import HomeScreen
 
 show_catalog = HomeScreen.show_catalog
 
@@ -41,20 +41,20 @@ print(gc.get_threshold() == before, gc.get_freeze_count())
 NOT_AT_START = (
     "pydantic",
     "argparse",
-    "wizard.schema",
-    "wizard.loader",
-    "wizard.walk",
-    "wizard.sessions",
-    "wizard.session_store",
-    "wizard.storage",
+    "wizard.tree.schema",
+    "wizard.tree.loader",
+    "wizard.tree.walk",
+    "wizard.sessions.model",
+    "wizard.sessions.store",
+    "wizard.sessions.files",
     "wizard.exports",
     "screens.session_keeper",
-    "screens.question",
-    "screens.outcome",
-    "screens.export_dialog",
-    "screens.session_dialogs",
-    "screens.compare",
-    "screens.help",
+    "screens.views.question",
+    "screens.views.outcome",
+    "screens.dialogs.export",
+    "screens.dialogs.session",
+    "screens.views.compare",
+    "screens.views.help",
 )
 
 
@@ -72,7 +72,7 @@ def test_the_home_screen_is_ready_without_the_engine(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     listed, collector = done.stdout.strip().splitlines()
     modules = set(listed.split())
-    assert "screens.home" in modules and "wizard.session_index" in modules
+    assert "screens.views.home" in modules and "wizard.sessions.index" in modules
     assert sorted(modules & set(NOT_AT_START)) == []
     # The collector was held off while starting, then what startup made was frozen.
     restored, frozen = collector.split()

@@ -6,15 +6,15 @@ import pytest
 from textual.widgets import Input
 
 from screens.app import make_app
-from screens.help import HelpScreen
-from screens.home import HomeScreen
-from screens.outcome import OutcomeScreen
 from screens.progress import WalkChanged
-from screens.question import QuestionScreen
-from screens.review import AnswersScreen, DroppedScreen
+from screens.views.help import HelpScreen
+from screens.views.home import HomeScreen
+from screens.views.outcome import OutcomeScreen
+from screens.views.question import QuestionScreen
+from screens.views.review import AnswersScreen, DroppedScreen
 from tests.app.conftest import NARROW, VISA, WIDE, answer, flat, screen_text, settle
-from wizard.loader import SHIPPED
-from wizard.schema import tr
+from wizard.tree.loader import SHIPPED
+from wizard.tree.schema import tr
 
 INTERNSHIP = SHIPPED / "internship.toml"
 X1_PATH = {

@@ -11,9 +11,9 @@ import pytest
 
 from bench import generate, toml_text
 from wizard.lint import lint_files
-from wizard.loader import read
-from wizard.paths import count_paths
-from wizard.walk import Walk
+from wizard.tree.loader import read
+from wizard.tree.paths import count_paths
+from wizard.tree.walk import Walk
 
 
 def _written(tmp_path: Path, name: str, text: str) -> Path:

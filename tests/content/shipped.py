@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from wizard.loader import read, shipped_trees
-from wizard.paths import OutcomePaths, count_paths
-from wizard.schema import Tree
+from wizard.tree.loader import read, shipped_trees
+from wizard.tree.paths import OutcomePaths, count_paths
+from wizard.tree.schema import Tree
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"

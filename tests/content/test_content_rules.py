@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from tests.content.shipped import trees
-from wizard.schema import Tree, tr
+from wizard.tree.schema import Tree, tr
 
 TREE_IDS = sorted(trees())
 

@@ -25,7 +25,7 @@ import pytest
 
 from tests.content.shipped import PERSONAS, trees
 from wizard.toml import parse_toml
-from wizard.walk import Walk
+from wizard.tree.walk import Walk
 
 REQUIRED = {"tree", "description", "expect_outcome", "must_mention_risks"}
 OPTIONAL = {"must_offer_alternatives", "checklist_starts_with"}

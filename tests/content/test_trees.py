@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from tests.content.shipped import GOLDEN, outcome_ids, paths, trees
-from wizard.cli import main
-from wizard.run_output import render_outcome
-from wizard.walk import Walk
+from wizard.cli.main import main
+from wizard.cli.run_output import render_outcome
+from wizard.tree.walk import Walk
 
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 EXPECTED_TREES = {"start", "internship", "work-after-study", "permanent-residence"}

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter
 
-from wizard.answers import AnswerError, parse_answer
-from wizard.schema import AnyQuestion, Question
+from wizard.tree.answers import AnswerError, parse_answer
+from wizard.tree.schema import AnyQuestion, Question
 
 QUESTION: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import SAMPLE
-from wizard.cli import build_parser, main
+from wizard.cli.main import build_parser, main
 
 
 def answers_file(tmp_path: Path, text: str) -> str:

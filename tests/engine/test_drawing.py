@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from wizard.drawing import describe, dot, mermaid
-from wizard.schema import Condition, Tree
+from wizard.tree.drawing import describe, dot, mermaid
+from wizard.tree.schema import Condition, Tree
 
 
 def test_mermaid_has_every_node_edge_and_verdict_colour(sample_tree: Tree) -> None:

@@ -19,15 +19,15 @@ from pathlib import Path
 
 import pytest
 
-import wizard.loader
-import wizard.shipped
+import wizard.tree.loader
+import wizard.tree.shipped
 from tests.conftest import DATA, SAMPLE
 from tests.engine.test_loader import chain_tree
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.diagnostics import TreeError
-from wizard.graph_algorithms import Dominators, predecessors, strongly_connected
 from wizard.lint import RULES, lint, lint_files, shipped_tree_ids
-from wizard.loader import load, read
+from wizard.lint.graphs import Dominators, predecessors, strongly_connected
+from wizard.tree.loader import load, read
 
 BROKEN = DATA / "broken"
 TODAY = dt.date(2026, 11, 25)
@@ -186,7 +186,7 @@ def test_two_files_with_one_tree_id(tmp_path: Path) -> None:
 def test_shipped_tree_ids_are_read_without_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(wizard.shipped, "SHIPPED", tmp_path)
+    monkeypatch.setattr(wizard.tree.shipped, "SHIPPED", tmp_path)
     (tmp_path / "one.toml").write_text(
         '# a comment\n[tree]\ntitle = "x"\nid = "first-id"\n[nodes.id]\n', encoding="utf-8"
     )
@@ -275,7 +275,7 @@ def _lint_seconds(nodes: int) -> float:
     return best
 
 
-def read_text(text: str) -> wizard.loader.Loaded:
+def read_text(text: str) -> wizard.tree.loader.Loaded:
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:

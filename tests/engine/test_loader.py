@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE
-from wizard.lines import LineIndex
 from wizard.lint import lint
-from wizard.loader import read
+from wizard.tree.lines import LineIndex
+from wizard.tree.loader import read
 
 TODAY_TEXT = "2026-11-01"
 

@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from tests.conftest import SAMPLE
 from wizard.diagnostics import has_errors
 from wizard.lint import lint
-from wizard.loader import Loaded, read
-from wizard.routing import route
-from wizard.schema import AnswerValue, AnyQuestion, NumberQuestion, Tree
 from wizard.toml import parse_toml
+from wizard.tree.loader import Loaded, read
+from wizard.tree.routing import route
+from wizard.tree.schema import AnswerValue, AnyQuestion, NumberQuestion, Tree
 
 TODAY = dt.date(2026, 11, 25)
 BASE: dict[str, Any] = parse_toml(SAMPLE.read_text(encoding="utf-8"))

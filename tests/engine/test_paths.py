@@ -6,9 +6,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from wizard.paths import count_paths, format_paths
-from wizard.schema import Tree
-from wizard.walk import Walk
+from wizard.tree.paths import count_paths, format_paths
+from wizard.tree.schema import Tree
+from wizard.tree.walk import Walk
 
 
 def ladder(steps: int, options: int = 2) -> Tree:

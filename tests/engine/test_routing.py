@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from wizard.routing import edges, holds, route, targets
-from wizard.schema import Condition, Tree
+from wizard.tree.routing import edges, holds, route, targets
+from wizard.tree.schema import Condition, Tree
 
 ANSWERS: dict[str, Any] = {
     "country": "belgium",
@@ -91,7 +91,7 @@ def test_targets_are_the_edges_targets_in_order() -> None:
     """`targets` walks a question as `edges` does (the linter relies on it), multi questions
     (whose options cannot route) and every kind of route included."""
     from bench.generate import realistic_tables
-    from wizard.loader import read, shipped_trees
+    from wizard.tree.loader import read, shipped_trees
 
     broken = Path(__file__).parent.parent / "data" / "broken"
     files = [*shipped_trees(), broken / "multi-option-route.toml", broken / "unused-route.toml"]

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from wizard.answers import AnswerError
-from wizard.schema import Tree
-from wizard.walk import Walk
+from wizard.tree.answers import AnswerError
+from wizard.tree.schema import Tree
+from wizard.tree.walk import Walk
 
 
 def overseas_to_s2(tree: Tree) -> Walk:

@@ -9,9 +9,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wizard.answers import AnswerError
-from wizard.schema import Tree
-from wizard.walk import Walk
+from wizard.tree.answers import AnswerError
+from wizard.tree.schema import Tree
+from wizard.tree.walk import Walk
 
 TYPES = ["choice", "yesno", "multi", "number", "date", "text"]
 

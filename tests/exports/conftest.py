@@ -10,9 +10,9 @@ import trustme
 from aiosmtpd.controller import Controller
 
 from tests.conftest import SAMPLE
-from wizard.schema import Tree
-from wizard.sessions import Session
-from wizard.walk import Walk
+from wizard.sessions.model import Session
+from wizard.tree.schema import Tree
+from wizard.tree.walk import Walk
 
 from .factory import SAMPLE_X1, make_session
 from .smtp import Recorder, Server, free_port, refuse_everyone

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from wizard.exports import Rendered
-from wizard.schema import Tree
-from wizard.session_store import SessionStore
-from wizard.sessions import Session, new_session, tree_hash
-from wizard.summary import build_summary
-from wizard.walk import Walk
+from wizard.report.summary import build_summary
+from wizard.sessions.model import Session, new_session, tree_hash
+from wizard.sessions.store import SessionStore
+from wizard.tree.schema import Tree
+from wizard.tree.walk import Walk
 
 FIXED = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
 SESSION_ID = "20261125-a1b2c3"

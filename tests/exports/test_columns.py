@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from wizard.exports.columns import columns, wrap, wrap_columns
 from wizard.exports.text import WIDTH
-from wizard.loader import read
-from wizard.schema import Tree
-from wizard.sessions import Session
-from wizard.walk import Walk
+from wizard.sessions.model import Session
+from wizard.tree.loader import read
+from wizard.tree.schema import Tree
+from wizard.tree.walk import Walk
 
 from .factory import make_session, rendered
 

@@ -9,9 +9,9 @@ import pytest
 from textual.widgets import Checkbox, Input, Static
 
 from screens.app import WizardApp, make_app
-from screens.email_dialog import EmailDialog
-from screens.export_dialog import ExportDialog
-from screens.outcome import OutcomeScreen
+from screens.dialogs.email import EmailDialog
+from screens.dialogs.export import ExportDialog
+from screens.views.outcome import OutcomeScreen
 from tests.app.conftest import VISA, WIDE
 from tests.app.dialog_steps import mail_settings, to_outcome_then
 

@@ -13,9 +13,9 @@ import pytest
 from wizard.exports import Rendered
 from wizard.exports.compose import addresses, compose, split_addresses
 from wizard.exports.eml import HeaderError, check_address, default_subject, message_bytes
-from wizard.schema import Tree
-from wizard.sessions import Session
-from wizard.walk import Walk
+from wizard.sessions.model import Session
+from wizard.tree.schema import Tree
+from wizard.tree.walk import Walk
 
 from .factory import FIXED, SAMPLE_X1, make_session, rendered
 

@@ -10,11 +10,11 @@ from typing import Protocol
 
 import pytest
 
-from wizard.cli import main
-from wizard.schema import Tree
-from wizard.session_store import SessionStore
-from wizard.sessions import Session
-from wizard.walk import Walk
+from wizard.cli.main import main
+from wizard.sessions.model import Session
+from wizard.sessions.store import SessionStore
+from wizard.tree.schema import Tree
+from wizard.tree.walk import Walk
 
 from .factory import SAMPLE_X1, make_session, rendered, store_session
 from .smtp import Server, free_port
@@ -245,13 +245,15 @@ def test_command_line_choices_match_the_engine_and_import_nothing_heavy() -> Non
     import subprocess
     import sys
 
-    from wizard import export_cli, exports, mail
+    from wizard import exports
+    from wizard.cli import exports as export_cli
+    from wizard.exports import mail
 
     assert export_cli.FORMATS == exports.FORMATS
     assert export_cli.SECURITIES == mail.SECURITIES
     code = (
-        "import sys\nfrom wizard.cli import build_parser\nbuild_parser()\n"
-        "heavy = ('wizard.exports', 'wizard.mail', 'markdown_it', 'smtplib')\n"
+        "import sys\nfrom wizard.cli.main import build_parser\nbuild_parser()\n"
+        "heavy = ('wizard.exports', 'wizard.exports.mail', 'markdown_it', 'smtplib')\n"
         "print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 from wizard.exports.html import CSP, markdown_to_html
 from wizard.exports.json_export import FORMAT_NAME, FORMAT_VERSION
 from wizard.exports.text import WIDTH
-from wizard.schema import Tree
-from wizard.sessions import Session
-from wizard.walk import Walk
+from wizard.sessions.model import Session
+from wizard.tree.schema import Tree
+from wizard.tree.walk import Walk
 
 from .factory import SAMPLE_S2, make_session, rendered
 

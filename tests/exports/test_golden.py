@@ -16,9 +16,9 @@ import pytest
 
 from tests.conftest import SAMPLE
 from wizard.exports import Rendered
-from wizard.loader import read, shipped_trees
-from wizard.paths import count_paths
-from wizard.schema import Tree
+from wizard.tree.loader import read, shipped_trees
+from wizard.tree.paths import count_paths
+from wizard.tree.schema import Tree
 
 from .factory import SAMPLE_X1, make_session, rendered
 

@@ -15,7 +15,7 @@ import pytest
 from wizard.exports.compose import addresses, compose
 from wizard.exports.eml import HeaderError, message_bytes
 from wizard.exports.escape import one_line, paragraphs, visible
-from wizard.schema import Tree
+from wizard.tree.schema import Tree
 
 from .factory import SAMPLE_S2, make_session, rendered
 from .test_formats import parse

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from wizard.exports.compose import addresses, compose
-from wizard.mail import (
+from wizard.exports.mail import (
     PASSWORD_ENV,
     MailConfig,
     MailError,
@@ -19,8 +19,8 @@ from wizard.mail import (
     password_for,
     send,
 )
-from wizard.sessions import Session
-from wizard.walk import Walk
+from wizard.sessions.model import Session
+from wizard.tree.walk import Walk
 
 from .factory import rendered
 from .smtp import Server, free_port

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 import trustme
 
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.exports import Rendered
 from wizard.exports.compose import addresses, compose
 from wizard.exports.eml import message_bytes
-from wizard.mail import MailConfig, MailError, load_config, send
-from wizard.session_store import SessionStore
-from wizard.sessions import Session
-from wizard.walk import Walk
+from wizard.exports.mail import MailConfig, MailError, load_config, send
+from wizard.sessions.model import Session
+from wizard.sessions.store import SessionStore
+from wizard.tree.walk import Walk
 
 from .factory import rendered, store_session
 from .smtp import TLS, Server, Wiretap, accept_li, tls_server

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SAMPLE
-from wizard.cli import main
+from wizard.cli.main import main
+from wizard.cli.run_output import question_text, render_outcome
 from wizard.exports.columns import columns
 from wizard.exports.markdown import to_markdown
 from wizard.exports.text import WIDTH, to_text
-from wizard.run_output import question_text, render_outcome
-from wizard.schema import Tree
-from wizard.summary import Summary, build_summary, walk_summary
-from wizard.walk import Walk
+from wizard.report.summary import Summary, build_summary, walk_summary
+from wizard.tree.schema import Tree
+from wizard.tree.walk import Walk
 
 from .factory import SAMPLE_S2, SAMPLE_X1, make_session
 from .test_columns import BILINGUAL

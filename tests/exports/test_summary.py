@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from wizard.outcome_data import outcome_data
-from wizard.schema import Tree
-from wizard.sessions import Session, tree_hash
-from wizard.summary import build_summary, summary_data
-from wizard.walk import Walk
+from wizard.report.outcome import outcome_data
+from wizard.report.summary import build_summary, summary_data
+from wizard.sessions.model import Session, tree_hash
+from wizard.tree.schema import Tree
+from wizard.tree.walk import Walk
 
 from .factory import FIXED, SAMPLE_S2, SAMPLE_X1, SESSION_ID, make_session
 

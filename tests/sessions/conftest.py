@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from wizard.schema import Tree
-from wizard.session_store import OpenSession, SessionStore
-from wizard.sessions import Session, new_session, tree_hash
-from wizard.walk import Walk
+from wizard.sessions.model import Session, new_session, tree_hash
+from wizard.sessions.store import OpenSession, SessionStore
+from wizard.tree.schema import Tree
+from wizard.tree.walk import Walk
 
 SESSION_DATA = Path(__file__).parent.parent / "data" / "sessions"
 

@@ -14,11 +14,11 @@ import random
 import sys
 from pathlib import Path
 
-from wizard.loader import read
-from wizard.schema import DateQuestion, NumberQuestion, TextQuestion
-from wizard.session_store import SessionStore
-from wizard.sessions import new_session, tree_hash
-from wizard.walk import Walk
+from wizard.sessions.model import new_session, tree_hash
+from wizard.sessions.store import SessionStore
+from wizard.tree.loader import read
+from wizard.tree.schema import DateQuestion, NumberQuestion, TextQuestion
+from wizard.tree.walk import Walk
 
 
 def main(data: str, tree_file: str, seed: str) -> None:

@@ -10,14 +10,14 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from screens.app import WizardApp
-from screens.home import HomeScreen
-from screens.question import QuestionScreen
-from screens.session_dialogs import ChoiceDialog
+from screens.dialogs.session import ChoiceDialog
+from screens.views.home import HomeScreen
+from screens.views.question import QuestionScreen
 from tests.conftest import SAMPLE
 from tests.sessions.conftest import walked
 from tests.sessions.test_app_sessions import SIZE, answer, app_for, dialog_text, notices, settle
-from wizard.schema import Tree
-from wizard.session_store import SessionStore
+from wizard.sessions.store import SessionStore
+from wizard.tree.schema import Tree
 
 THEIRS = {"enrolment": "overseas", "months": 3}
 """What the other window saved."""

@@ -7,14 +7,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from screens.home import HomeScreen
-from screens.question import QuestionScreen
+from screens.views.home import HomeScreen
+from screens.views.question import QuestionScreen
 from tests.conftest import SAMPLE
 from tests.sessions.conftest import SESSION_DATA, saved_session
 from tests.sessions.test_app_session_delete import focus_sessions
 from tests.sessions.test_app_sessions import SIZE, app_for, flat, notices, screen_text, settle
-from wizard.schema import Tree
-from wizard.session_store import SessionStore
+from wizard.sessions.store import SessionStore
+from wizard.tree.schema import Tree
 
 BROKEN = SESSION_DATA / "broken"
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from screens import home
 from screens.app import WizardApp
-from screens.home import HomeScreen, SessionList
-from screens.question import QuestionScreen
-from screens.session_dialogs import ChoiceDialog, NoticeDialog
+from screens.dialogs.session import ChoiceDialog, NoticeDialog
+from screens.views import home
+from screens.views.home import HomeScreen, SessionList
+from screens.views.question import QuestionScreen
 from tests.conftest import SAMPLE
 from tests.sessions.conftest import saved_session
 from tests.sessions.test_app_sessions import (
@@ -30,8 +30,8 @@ from tests.sessions.test_app_sessions import (
     settle,
 )
 from tests.sessions.test_storage import write_lock
-from wizard.schema import Tree
-from wizard.session_store import SessionStore
+from wizard.sessions.store import SessionStore
+from wizard.tree.schema import Tree
 
 
 def two_sessions(data: Path, tree: Tree) -> dict[str, str]:

@@ -13,18 +13,18 @@ import pytest
 from textual.pilot import Pilot
 
 from screens.app import WizardApp
-from screens.home import HomeScreen
+from screens.dialogs.conflict import conflict_dialog
+from screens.dialogs.session import ChoiceDialog
 from screens.progress import Progress, WalkChanged
-from screens.question import QuestionScreen
-from screens.session_conflict import conflict_dialog
-from screens.session_dialogs import ChoiceDialog
+from screens.views.home import HomeScreen
+from screens.views.question import QuestionScreen
 from tests.conftest import SAMPLE
 from tests.sessions.conftest import walked
 from tests.sessions.test_app_sessions import SIZE, answer, app_for, dialog_text, notices, settle
-from wizard.schema import Tree
-from wizard.session_store import SessionConflict, SessionStore
-from wizard.sessions import Session
-from wizard.storage import FileLock
+from wizard.sessions.files import FileLock
+from wizard.sessions.model import Session
+from wizard.sessions.store import SessionConflict, SessionStore
+from wizard.tree.schema import Tree
 
 
 async def answered_then_home(pilot: Pilot[None]) -> tuple[Progress, Session]:

@@ -11,16 +11,16 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from screens.app import WizardApp, make_app
-from screens.compare import CompareScreen
-from screens.entry import AnswerInput
-from screens.question import QuestionScreen
-from screens.session_dialogs import ChoiceDialog, NoticeDialog
+from screens.dialogs.session import ChoiceDialog, NoticeDialog
+from screens.views.compare import CompareScreen
+from screens.views.question import QuestionScreen
+from screens.widgets.entry import AnswerInput
 from tests.conftest import SAMPLE
 from tests.sessions.conftest import saved_session
 from tests.sessions.test_storage import write_lock
-from wizard.loader import read
-from wizard.session_compare import Comparison, Row
-from wizard.session_store import SessionStore
+from wizard.sessions.compare import Comparison, Row
+from wizard.sessions.store import SessionStore
+from wizard.tree.loader import read
 
 SIZE = (110, 40)
 

@@ -13,9 +13,9 @@ import pytest
 
 from tests.conftest import SAMPLE
 from tests.sessions.conftest import CHINA_X1, OVERSEAS_S2, SESSION_DATA, saved_session
-from wizard.cli import main
-from wizard.schema import Tree
-from wizard.session_store import SessionStore
+from wizard.cli.main import main
+from wizard.sessions.store import SessionStore
+from wizard.tree.schema import Tree
 
 GOOD = SESSION_DATA / "good" / "20261101-a1b2c3.toml"
 EXPORT = SESSION_DATA / "good" / "export.json"
@@ -221,7 +221,7 @@ def test_resume_opens_the_app_with_the_session(
 ) -> None:
     sid = with_good_session(data)
     opened: list[argparse.Namespace] = []
-    monkeypatch.setattr("wizard.cli.launch_app", lambda args: opened.append(args) or 0)
+    monkeypatch.setattr("wizard.cli.main.launch_app", lambda args: opened.append(args) or 0)
     assert main(["resume", "20261101-a1", "--data-dir", str(data)]) == 0
     assert opened[0].session == sid and opened[0].data_dir == data
     code, _, err = run(capsys, "resume", "nope", "--data-dir", str(data))
@@ -231,7 +231,7 @@ def test_resume_opens_the_app_with_the_session(
 def test_listing_does_not_import_textual(data: Path) -> None:
     with_good_session(data)
     code = (
-        "import sys; from wizard.cli import main; main(['sessions', 'list', '--data-dir', "
+        "import sys; from wizard.cli.main import main; main(['sessions', 'list', '--data-dir', "
         f"{str(data)!r}]); main(['sessions', 'show', '20261101', '--data-dir', {str(data)!r}]); "
         "assert 'textual' not in sys.modules, 'textual imported'"
     )

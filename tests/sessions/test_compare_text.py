@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.sessions.conftest import saved_session
-from wizard.cli import main
+from wizard.cli.main import main
 from wizard.exports.columns import columns
-from wizard.loader import read
-from wizard.schema import Tree, tr
-from wizard.session_compare import Comparison, Row
-from wizard.session_store import SessionStore
-from wizard.shipped import resolve
+from wizard.sessions.compare import Comparison, Row
+from wizard.sessions.store import SessionStore
+from wizard.tree.loader import read
+from wizard.tree.schema import Tree, tr
+from wizard.tree.shipped import resolve
 
 # Two outcomes of the shipped internship tree whose checklists have long items (one over 120
 # characters): in the first version they set the label column's width, lines of ~270 columns.

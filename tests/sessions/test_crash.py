@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from wizard.session_store import SessionStore
-from wizard.storage import leftover_temp_files
+from wizard.sessions.files import leftover_temp_files
+from wizard.sessions.store import SessionStore
 
 CHILD = Path(__file__).parent / "crash_child.py"
 ROOT = Path(__file__).parent.parent.parent

@@ -1,4 +1,4 @@
-"""The quick listing of sessions for the home screen (`wizard.session_index`): the same cards as
+"""The quick listing of sessions for the home screen (`wizard.sessions.index`): the same cards as
 the validated listing, damaged files still reported and moved aside, and no pydantic import."""
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from pathlib import Path
 
 from screens.catalog import session_card
 from tests.sessions.conftest import CHINA_X1, SESSION_DATA, saved_session
-from wizard.schema import Tree
-from wizard.session_index import FIELDS, REQUIRED, list_sessions
-from wizard.session_store import SessionDamaged, SessionStore
-from wizard.sessions import Session
+from wizard.sessions.index import FIELDS, REQUIRED, list_sessions
+from wizard.sessions.model import Session
+from wizard.sessions.store import SessionDamaged, SessionStore
+from wizard.tree.schema import Tree
 
 GOOD_SESSION = SESSION_DATA / "good" / "20261101-a1b2c3.toml"
 
@@ -79,7 +79,7 @@ def test_a_session_listed_but_invalid_is_damaged_when_opened(store: SessionStore
 def test_listing_sessions_does_not_import_pydantic(store: SessionStore, sample_tree: Tree) -> None:
     saved_session(store, sample_tree, CHINA_X1).close()
     code = (
-        "import sys\nfrom pathlib import Path\nfrom wizard.session_index import list_sessions\n"
+        "import sys\nfrom pathlib import Path\nfrom wizard.sessions.index import list_sessions\n"
         f"index = list_sessions(Path({str(store.folder.parent)!r}))\n"
         "assert len(index.sessions) == 1 and not index.problems, index\n"
         "assert 'pydantic' not in sys.modules, 'pydantic imported'\n"

@@ -14,15 +14,15 @@ from hypothesis import strategies as st
 
 from tests.conftest import SAMPLE
 from tests.sessions.conftest import CHINA_X1, OVERSEAS_S2, SESSION_DATA, session_of, walked
-from wizard.loader import read
-from wizard.schema import Tree
-from wizard.sessions import (
+from wizard.sessions.model import (
     NewerFormatError,
     Session,
     SessionFileError,
     new_session_id,
     tree_hash,
 )
+from wizard.tree.loader import read
+from wizard.tree.schema import Tree
 
 ids = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,15}", fullmatch=True)
 texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)  # no lone surrogates

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from tests.sessions.conftest import CHINA_X1, OVERSEAS_S2, saved_session, session_of, walked
-from wizard.cli import main
-from wizard.schema import Tree, tr
-from wizard.session_store import SessionStore
-from wizard.sessions import Session, tree_hash
+from wizard.cli.main import main
+from wizard.sessions.model import Session, tree_hash
+from wizard.sessions.store import SessionStore
+from wizard.tree.schema import Tree, tr
 
 CHINA_X1_SECOND = "field"
 """The sample tree's second question on the CHINA_X1 path."""

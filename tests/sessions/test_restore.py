@@ -1,5 +1,5 @@
 """Deleted sessions put back: `wizard sessions list --deleted`, `wizard sessions restore ID`
-(`wizard.session_bin`). Restoring never replaces a session that holds the id again."""
+(`wizard.sessions.bin`). Restoring never replaces a session that holds the id again."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 
 from tests.sessions.conftest import saved_session
 from tests.sessions.test_cli import run
-from wizard.schema import Tree
-from wizard.session_bin import SessionExists, find_deleted, list_deleted, restore
-from wizard.session_store import SessionNotFound, SessionStore
+from wizard.sessions.bin import SessionExists, find_deleted, list_deleted, restore
+from wizard.sessions.store import SessionNotFound, SessionStore
+from wizard.tree.schema import Tree
 
 
 def deleted_session(store: SessionStore, tree: Tree, client: str) -> str:

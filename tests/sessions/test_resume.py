@@ -10,10 +10,10 @@ import pytest
 
 from tests.conftest import SAMPLE
 from tests.sessions.conftest import CHINA_X1, OVERSEAS_S2, saved_session, session_of
-from wizard.loader import read
-from wizard.schema import Tree
-from wizard.session_resume import open_session, replay
-from wizard.session_store import SessionStore
+from wizard.sessions.resume import open_session, replay
+from wizard.sessions.store import SessionStore
+from wizard.tree.loader import read
+from wizard.tree.schema import Tree
 
 CHINA_X1_DATE = dt.date(2026, 3, 1)
 NEW_QUESTION = """

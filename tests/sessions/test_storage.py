@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from wizard.storage import FileLock, LockHeld, atomic_write, data_dir, leftover_temp_files
+from wizard.sessions.files import FileLock, LockHeld, atomic_write, data_dir, leftover_temp_files
 
 
 def dead_pid() -> int:

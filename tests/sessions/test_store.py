@@ -9,15 +9,15 @@ import pytest
 
 from tests.sessions.conftest import CHINA_X1, OVERSEAS_S2, SESSION_DATA, saved_session, walked
 from tests.sessions.test_storage import dead_pid, write_lock
-from wizard.schema import Tree
-from wizard.session_store import (
+from wizard.sessions.model import Session
+from wizard.sessions.store import (
     SessionConflict,
     SessionDamaged,
     SessionLocked,
     SessionNotFound,
     SessionStore,
 )
-from wizard.sessions import Session
+from wizard.tree.schema import Tree
 
 GOOD = SESSION_DATA / "good" / "20261101-a1b2c3.toml"
 

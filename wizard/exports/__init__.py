@@ -13,8 +13,8 @@ from wizard.exports.html import to_html
 from wizard.exports.json_export import to_json
 from wizard.exports.markdown import to_markdown
 from wizard.exports.text import to_text
-from wizard.sessions import Session
-from wizard.summary import Summary
+from wizard.report.summary import Summary
+from wizard.sessions.model import Session
 
 FORMATS = ("md", "html", "txt", "json", "eml")
 """The formats of `wizard export`; eml needs addresses (see `wizard.exports.eml`)."""

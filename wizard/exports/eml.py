@@ -25,7 +25,7 @@ from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
 
 from wizard.exports.escape import one_line
-from wizard.summary import Summary
+from wizard.report.summary import Summary
 
 _LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 _DOMAIN = re.compile(r"([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")

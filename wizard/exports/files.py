@@ -6,8 +6,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-from wizard.storage import atomic_write
-from wizard.summary import Summary
+from wizard.report.summary import Summary
+from wizard.sessions.files import atomic_write
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 

@@ -16,7 +16,7 @@ from markdown_it.rules_core import StateCore
 
 from wizard.exports.escape import one_line
 from wizard.exports.markdown import APP, severity_heading, to_markdown
-from wizard.summary import SEVERITY_LABELS, Summary
+from wizard.report.summary import SEVERITY_LABELS, Summary
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
 STYLE = (Path(__file__).parent / "summary.css").read_text(encoding="utf-8")

@@ -8,7 +8,7 @@
       "session": { ... Session.to_json_data() ... }
     }
 
-`wizard sessions import FILE.json` reads the "session" part (`wizard.session_commands`). Text is
+`wizard sessions import FILE.json` reads the "session" part (`wizard.cli.session_commands`). Text is
 kept exactly as entered (JSON escapes what it must), since this is data, not a display.
 
 `wizard run --format json` prints the summary of a walk alone (`outcome_export_data`): the same
@@ -32,10 +32,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from wizard.outcome_data import why_data
-from wizard.sessions import Session
-from wizard.summary import Summary, summary_data
-from wizard.walk import Walk
+from wizard.report.outcome import why_data
+from wizard.report.summary import Summary, summary_data
+from wizard.sessions.model import Session
+from wizard.tree.walk import Walk
 
 FORMAT_NAME = "china-pathways-wizard/summary"
 FORMAT_VERSION = 1

@@ -8,7 +8,7 @@ the HTML export recognises exactly those to style them.
 from __future__ import annotations
 
 from wizard.exports.escape import md_block, md_inline, md_url
-from wizard.summary import SEVERITY_ICONS, SEVERITY_LABELS, Summary
+from wizard.report.summary import SEVERITY_ICONS, SEVERITY_LABELS, Summary
 
 APP = "China Pathways Wizard"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from wizard.exports.columns import columns, wrap
 from wizard.exports.escape import one_line, paragraphs
 from wizard.exports.markdown import intro, severity_heading
-from wizard.summary import Summary
+from wizard.report.summary import Summary
 
 WIDTH = 72
 _LABEL = 12

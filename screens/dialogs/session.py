@@ -1,0 +1,216 @@
+"""Small dialogs of the sessions feature: a choice to make, a notice to read, the session form,
+a note, and a session to pick. Each is a `ModalScreen[T]` that dismisses with its answer."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option as ListOption
+
+from screens.catalog import SessionCard
+from screens.widgets.hanging import Hanging
+from screens.widgets.lists import ChoiceList
+from screens.widgets.literal import literal
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """A question with a few answers (1-9 or Enter picks, Esc dismisses with None)."""
+
+    CSS_PATH = "sessions.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.message = message
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(literal(self.title_text, "bold"), classes="dialog-title")
+            yield Static(literal(self.message), classes="dialog-message")
+            yield ChoiceList(
+                *[
+                    ListOption(
+                        Hanging(Content.assemble((f"{n}. ", "$text-muted"), literal(label))), id=key
+                    )
+                    for n, (key, label) in enumerate(self.choices, 1)
+                ],
+                id="dialog-choices",
+            )
+
+    @on(OptionList.OptionSelected, "#dialog-choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NoticeDialog(ModalScreen[None]):
+    """Lines to read before going on (Enter, Space or Esc closes)."""
+
+    CSS_PATH = "sessions.tcss"
+    BINDINGS = [Binding("escape,enter,space", "close", "Continue")]
+
+    def __init__(self, title: str, lines: list[str]) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(literal(self.title_text, "bold"), classes="dialog-title")
+            for line in self.lines:
+                yield Static(literal(line), classes="dialog-message notice-line")
+            yield Static("Press Enter to continue.", classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+People = tuple[str, str, str]
+"""Client name, client email, counselor name (blank: absent)."""
+
+
+class SessionForm(ModalScreen[People | None]):
+    """Who the session is for: client name and email, counselor name. Enter on the last field
+    (or Ctrl+S) saves; Esc closes without changing anything."""
+
+    CSS_PATH = "sessions.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, people: People) -> None:
+        super().__init__(classes="dialog")
+        self.people = people
+
+    def compose(self) -> ComposeResult:
+        client, email, counselor = self.people
+        with Vertical(classes="dialog-box"):
+            yield Static("Session details", classes="dialog-title")
+            yield Label("Client name")
+            yield Input(client, placeholder="e.g. Ana Silva", id="client-name", max_length=120)
+            yield Label("Client email (optional)")
+            yield Input(email, placeholder="name@example.org", id="client-email", max_length=254)
+            yield Static(id="email-problem", classes="dialog-problem")
+            yield Label("Counselor name (optional)")
+            yield Input(counselor, id="counselor-name", max_length=120)
+            yield Static("Enter moves on · Ctrl+S saves · Esc cancels", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#email-problem").display = False
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "counselor-name":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    @on(Input.Changed, "#client-email")
+    def _email_edited(self, event: Input.Changed) -> None:
+        """A complaint about the old address must not stay under a corrected one."""
+        event.stop()
+        self.query_one("#email-problem").display = False
+
+    def action_save(self) -> None:
+        values = tuple(
+            self.query_one(f"#{i}", Input).value.strip()
+            for i in ("client-name", "client-email", "counselor-name")
+        )
+        client, email, counselor = values
+        problem = self.query_one("#email-problem", Static)
+        if email and not _looks_like_email(email):
+            problem.update(literal(f"{email!r} does not look like an email address."))
+            problem.display = True
+            self.query_one("#client-email").focus()
+            return
+        self.dismiss((client, email, counselor))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _looks_like_email(text: str) -> bool:
+    """One @, something before it, a dot after it, no spaces or header-breaking characters."""
+    local, at, domain = text.rpartition("@")
+    bad = any(c.isspace() or c in '<>,;"' for c in text)
+    return bool(at and local and "." in domain.strip(".")) and not bad
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """The counselor's note on one question. Ctrl+S or Esc saves (a note is never lost by
+    closing); Ctrl+Z undoes an edit."""
+
+    CSS_PATH = "sessions.tcss"
+    BINDINGS = [
+        Binding("ctrl+s,escape", "save", "Save and close"),
+    ]
+
+    def __init__(self, prompt: str, note: str) -> None:
+        super().__init__(classes="dialog")
+        self.prompt = prompt
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(
+                Content.assemble(("Note on ", "bold"), literal(self.prompt, "bold")),
+                classes="dialog-title",
+            )
+            yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
+            yield Static("Esc or Ctrl+S saves and closes", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+
+class SessionPicker(ModalScreen[str | None]):
+    """Pick one saved session (e.g. the other side of a comparison)."""
+
+    CSS_PATH = "sessions.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, cards: list[SessionCard]) -> None:
+        super().__init__(classes="dialog")
+        self.title_text = title
+        self.cards = cards
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Static(literal(self.title_text, "bold"), classes="dialog-title")
+            yield ChoiceList(
+                *[
+                    ListOption(
+                        Content.assemble(
+                            literal(c.title, "bold"), "\n", literal(c.detail, "$text-muted")
+                        ),
+                        id=c.key,
+                    )
+                    for c in self.cards
+                ],
+                id="picker",
+            )
+
+    @on(OptionList.OptionSelected, "#picker")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

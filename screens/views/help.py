@@ -1,0 +1,112 @@
+"""The keys of every screen, one modal away (`?` or F1)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from screens.widgets.hanging import Hanging
+
+KEYS: list[tuple[str, list[tuple[str, str]]]] = [
+    (
+        "Everywhere",
+        [
+            ("? or F1", "this list of keys"),
+            ("Ctrl+P", "command palette: start a tree, your answers, back, export, theme, quit"),
+            ("Tab / Shift+Tab", "move between parts of the screen"),
+            ("Ctrl+Q", "quit"),
+        ],
+    ),
+    (
+        "Home",
+        [
+            ("↑ ↓ or j k", "move through the pathways"),
+            ("Enter or 1-9", "start the highlighted (or numbered) pathway, or resume a session"),
+            ("/", "filter the saved sessions by client, tree, outcome or id"),
+            ("c", "compare the highlighted session with another"),
+            ("d or Delete", "delete the highlighted session, after asking (in the sessions list)"),
+            ("q", "quit"),
+        ],
+    ),
+    (
+        "Questions",
+        [
+            ("↑ ↓ or j k", "move through the options"),
+            ("1-9", "pick that option (tick it, for several-choice questions)"),
+            ("Enter", "pick the highlighted option, or continue"),
+            ("Space", "tick or untick an option, where several can be chosen"),
+            ("Esc or Backspace", "go back one question, the earlier answer still selected"),
+            ("w", "show or hide why we ask"),
+            ("a or F2", "your answers: change any of them"),
+            ("r or F4", "show or hide the risks met so far (narrow terminals)"),
+            ("Tab", "leave a text box, so the letter keys work again"),
+        ],
+    ),
+    (
+        "Your answers",
+        [
+            ("Enter", "change the highlighted answer"),
+            ("w", "what if: copy the session up to this answer and answer anew"),
+            ("Esc", "return"),
+        ],
+    ),
+    (
+        "Outcome",
+        [
+            ("↑ ↓ and Space", "move through the checklist and tick items"),
+            ("PgUp PgDn", "scroll the page"),
+            ("a", "your answers: change any of them"),
+            ("c", "continue in the tree this outcome names"),
+            ("e", "export or email the summary"),
+            ("h", "home"),
+            ("Esc", "back to the last question"),
+        ],
+    ),
+    (
+        "Sessions and counselor mode",
+        [
+            ("", "every answer, note and tick is saved as you go"),
+            ("Ctrl+T", "counselor mode on or off (or start with `wizard --counselor`)"),
+            ("n", "a note on this question (counselor mode)"),
+            ("s", "session details: client name and email, counselor (counselor mode)"),
+            ("Ctrl+P Compare", "compare this session with its original or another"),
+        ],
+    ),
+]
+
+
+def key_column_width() -> int:
+    """Cells before a key's description: indent, the longest key and a gap."""
+    return max(len(key) for _, rows in KEYS for key, _ in rows) + 4
+
+
+def keys_table() -> Content:
+    """All the keys as aligned lines, grouped by screen."""
+    width = key_column_width() - 2
+    lines: list[Content] = []
+    for group, rows in KEYS:
+        lines.append(Content.styled(group, "bold $text-accent"))
+        lines += [Content.assemble((f"  {key:<{width}}", "bold"), what) for key, what in rows]
+        lines.append(Content(""))
+    return Content("\n").join(lines[:-1])
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the keys; any of Esc, q, ? or F1 closes it."""
+
+    CSS_PATH = "help.tcss"
+    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Static("Keys", id="help-title")
+            with VerticalScroll(id="help-keys"):
+                yield Static(Hanging(keys_table(), indent=key_column_width()))
+            yield Static("Esc closes", id="help-close")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,273 @@
+"""The home screen: the shipped trees to start, and saved sessions to resume.
+
+Both lists are read before the first frame, on the event loop: a tree's `[tree]` table and a few
+fields of each session file, parsed without pydantic, take a few milliseconds (less than a worker
+thread costs to start, and the app to wait for at exit). Nothing the home screen imports may
+import pydantic; the engine is imported when a tree or a session is opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option as ListOption
+
+from screens.catalog import SessionCard, TreeCard, tree_cards
+from screens.widgets.hanging import Hanging
+from screens.widgets.header import WizardHeader
+from screens.widgets.lists import ChoiceList
+from screens.widgets.literal import literal
+
+INTRO = (
+    "Answer a few questions to see which visa, internship or residence route fits you, "
+    "the risks on the way and what to prepare. Every fact cites its public source."
+)
+
+FILTER_HINT = "Type to filter: client, tree, outcome, id…"
+
+UNDO_SECONDS = 60.0
+"""How long `u` puts back the session just deleted (after that: `wizard sessions restore`)."""
+
+
+def tree_option(number: int, card: TreeCard) -> ListOption:
+    """A tree as title, summary and review date; a tree that cannot be read says why."""
+    parts: list[Content | str | tuple[str, str]] = [
+        (f"{number}. ", "$text-muted"),
+        literal(card.title, "bold"),
+    ]
+    if card.summary:
+        parts += ["\n   ", literal(card.summary)]
+    if card.problem:
+        parts += ["\n   ", literal(card.problem, "$text-error")]
+    else:
+        parts += [(f"\n   Last reviewed {card.last_reviewed}", "$text-muted")]
+    return ListOption(
+        Hanging(Content.assemble(*parts)), id=f"tree:{card.ref}", disabled=bool(card.problem)
+    )
+
+
+def session_option(card: SessionCard) -> ListOption:
+    body = Content.assemble(literal(card.title, "bold"), "\n", literal(card.detail, "$text-muted"))
+    return ListOption(body, id=f"session:{card.key}")
+
+
+def _divided(options: Iterable[ListOption]) -> list[ListOption | None]:
+    """The options with a divider line between each (None is OptionList's divider)."""
+    result: list[ListOption | None] = []
+    for option in options:
+        result += [None, option] if result else [option]
+    return result
+
+
+class SessionList(ChoiceList):
+    """The saved sessions: a ChoiceList whose footer also offers deleting the highlighted one
+    (only while the list has focus, so `d` never deletes a session the user is not looking at)."""
+
+    BINDINGS = [
+        Binding(
+            "d,delete",
+            "screen.delete_session",
+            "Delete",
+            tooltip="Delete the highlighted session (asks first)",
+        ),
+    ]
+
+
+class HomeScreen(Screen[None]):
+    """What to start or resume."""
+
+    # Styles in home.tcss, loaded by the app: Textual skips the default screen's CSS_PATH.
+    AUTO_FOCUS = ""  # `show_catalog` focuses a list, without scrolling the intro away
+    BINDINGS = [
+        Binding("q", "app.quit", "Quit"),
+        Binding("slash", "filter", "Filter sessions", key_display="/", show=False),
+        Binding("c", "compare", "Compare", tooltip="Compare the highlighted session with another"),
+        Binding("u", "undo_delete", "Undo delete", tooltip="Put back the session just deleted"),
+    ]
+
+    undoable: var[str | None] = var(None)
+    """The id of the session just deleted here, while `u` can put it back."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.session_cards: list[SessionCard] = []
+        self._undo_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield WizardHeader()
+        with VerticalScroll(id="home", can_focus=False):
+            yield Static(INTRO, id="intro")
+            yield Static(
+                Content.assemble(
+                    ("Start a pathway", "bold"),
+                    ("  ↑↓ or j/k move · Enter or 1-9 starts · ? lists keys", "$text-muted"),
+                ),
+                classes="section-title",
+            )
+            yield ChoiceList(id="trees")
+            yield Static(id="trees-note")
+            # The saved sessions' title, filter and list: see `_show_sessions`.
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        # First shown, or back home (sessions may have been saved meanwhile). The event comes
+        # late: when a resumed session's screen is already above, home is not shown again.
+        if self.app.screen is self:
+            self.app.leave_session()  # type: ignore[attr-defined]
+        self.load_catalog()
+
+    def load_catalog(self) -> None:
+        lang = getattr(self.app, "lang", "en")
+        self.show_catalog(tree_cards(lang), self.app.saved_sessions())
+
+    def show_catalog(self, trees: list[TreeCard], sessions: list[SessionCard]) -> None:
+        """Fill the lists (also called again when sessions change)."""
+        self.app.catalog = trees
+        tree_list = self.query_one("#trees", ChoiceList)
+        tree_list.clear_options()
+        tree_list.add_options(_divided(tree_option(n, card) for n, card in enumerate(trees, 1)))
+        note = self.query_one("#trees-note", Static)
+        note.update("" if trees else "No pathways are installed: the trees/ folder is empty.")
+        note.display = not trees
+        self.session_cards = sessions
+        self._show_sessions(bool(sessions))
+        if trees:
+            tree_list.highlighted = 0
+        if self.focused is None:
+            # Focusing scrolls the widget to the centre, and the lists are filled before the
+            # first layout: a long list would push the intro out of sight.
+            self.set_focus(tree_list if trees else self._session_list(), scroll_visible=False)
+
+    def _session_list(self) -> ChoiceList | None:
+        return next(iter(self.query("#sessions").results(ChoiceList)), None)
+
+    def _show_sessions(self, shown: bool) -> None:
+        """Show the saved sessions' title, filter and list, or hide them when there are none.
+        They are mounted the first time there are sessions: a student's first start has none,
+        and building an Input and a second list is a good part of the home screen's start."""
+        if shown and self._session_list() is None:
+            self.query_one("#home").mount(
+                Static(
+                    Content.styled("Resume a saved session", "bold"),
+                    classes="section-title",
+                    id="sessions-title",
+                ),
+                Input(placeholder=FILTER_HINT, id="session-filter"),
+                SessionList(id="sessions"),
+            )
+        for widget in self.query("#sessions-title, #session-filter, #sessions"):
+            if not shown and widget.has_focus:
+                self.set_focus(self.query_one("#trees"))  # the last session was deleted
+            widget.display = shown
+        if shown:
+            # In the list (back from a dialog, a delete or a resumed session) the highlight
+            # stays with the user's session; elsewhere it starts at the newest again.
+            session_list = self._session_list()
+            self._fill_sessions(keep=session_list is not None and session_list.has_focus)
+
+    def _fill_sessions(self, keep: bool = False) -> None:
+        """Show the sessions whose client, tree, progress, outcome or id hold every word typed.
+        `keep`: the highlight stays on the same session, or at the same place if it has gone
+        (deleted), rather than going back to the first."""
+        words = self.query_one("#session-filter", Input).value.casefold().split()
+        shown = [
+            card
+            for card in self.session_cards
+            if all(word in f"{card.title} {card.detail}".casefold() for word in words)
+        ]
+        session_list = self.query_one("#sessions", ChoiceList)
+        place = session_list.highlighted if keep else None
+        before = session_list.options[place].id if place is not None else None
+        session_list.clear_options()
+        session_list.add_options(_divided(session_option(card) for card in shown))
+        if shown:
+            ids = [f"session:{card.key}" for card in shown]
+            kept = ids.index(before) if before in ids else min(place or 0, len(shown) - 1)
+            session_list.highlighted = kept
+
+    @on(Input.Changed, "#session-filter")
+    def _filtered(self, event: Input.Changed) -> None:
+        event.stop()
+        self._fill_sessions()
+
+    @on(Input.Submitted, "#session-filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#sessions", ChoiceList).focus()
+
+    def action_filter(self) -> None:
+        if self.session_cards:
+            self.query_one("#session-filter", Input).focus()
+
+    def action_compare(self) -> None:
+        card = self._highlighted_session()
+        if card is None:
+            self.notify("Save a session first: there is nothing to compare.")
+            return
+        self.app.action_compare(card.key)  # type: ignore[attr-defined]
+
+    def action_delete_session(self) -> None:
+        card = self._highlighted_session()
+        if card is not None:
+            self.app.ask_delete_session(card)  # type: ignore[attr-defined]
+
+    def offer_undo(self, key: str) -> None:
+        """After a delete: `u` puts session `key` back, for `UNDO_SECONDS` (in the footer)."""
+        if self._undo_timer is not None:
+            self._undo_timer.stop()
+        self.undoable = key
+        self._undo_timer = self.set_timer(UNDO_SECONDS, self._undo_expired)
+
+    def _undo_expired(self) -> None:
+        self.undoable = None
+
+    def watch_undoable(self) -> None:
+        self.refresh_bindings()
+
+    def action_undo_delete(self) -> None:
+        key = self.undoable
+        if key is None:
+            return
+        self.undoable = None
+        if self._undo_timer is not None:
+            self._undo_timer.stop()
+        if self.app.restore_deleted(key):  # type: ignore[attr-defined]
+            self._highlight_session(key)
+
+    def _highlight_session(self, key: str) -> None:
+        session_list = self._session_list()
+        ids = [option.id for option in session_list.options] if session_list else []
+        if session_list is not None and f"session:{key}" in ids:
+            session_list.highlighted = ids.index(f"session:{key}")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo_delete":
+            return self.undoable is not None
+        return True
+
+    def _highlighted_session(self) -> SessionCard | None:
+        """The card of the session highlighted in the list, if the list is shown."""
+        session_list = self._session_list()
+        index = session_list.highlighted if session_list is not None else None
+        if session_list is None or not session_list.display or index is None:
+            return None
+        key = (session_list.options[index].id or "").partition(":")[2]
+        return next((card for card in self.session_cards if card.key == key), None)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        kind, _, key = (event.option.id or "").partition(":")
+        if kind == "tree":
+            self.app.start_tree(key)
+        elif kind == "session":
+            self.app.resume_session(key)

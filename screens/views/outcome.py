@@ -1,0 +1,249 @@
+"""The outcome screen: verdict, why, alternatives, risks, steps, checklist, sources, review date.
+
+Everything shown comes from `wizard.report.outcome.outcome_data`, the same data the exports use,
+so the screen and an exported summary can never disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from screens.progress import Progress, WalkChanged
+from screens.widgets.badges import severity_badge, verdict_badge
+from screens.widgets.hanging import Hanging
+from screens.widgets.header import WizardHeader
+from screens.widgets.keys import ANSWERS, BACK
+from screens.widgets.lists import TickList
+from screens.widgets.literal import link, literal
+from wizard.report.outcome import outcome_data
+from wizard.tree.schema import SEVERITIES
+
+WHO = {
+    "you": "You",
+    "university": "Your university",
+    "employer": "Your employer",
+    "bureau": "Exit-Entry Bureau",
+    "embassy": "Embassy or consulate",
+    "bank": "Your bank",
+    "family": "Your family",
+    "other": "Someone else",
+}
+
+
+class Checklist(TickList):
+    """The outcome's checklist: Space or Enter ticks; the page follows the highlighted item."""
+
+    BINDINGS = [Binding("enter", "tick", "Tick", show=False)]
+
+
+class OutcomeScreen(Screen[str | None]):
+    """Shows where the walk ended. Dismissed with None after going back one question, or with the
+    id of an earlier question the user chose to change."""
+
+    CSS_PATH = "outcome.tcss"
+    AUTO_FOCUS = None
+    BINDINGS = [
+        *BACK,
+        ANSWERS,
+        Binding("e", "app.export", "Export", tooltip="Save or send this summary"),
+        Binding("c", "continue", "Continue", tooltip="Continue in the tree this outcome names"),
+        Binding("h", "app.home", "Home", tooltip="Back to the list of pathways"),
+        Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
+    ]
+
+    def __init__(self, progress: Progress, lang: str = "en") -> None:
+        super().__init__()
+        self.progress = progress
+        self.lang = lang
+        self.data: dict[str, Any] = outcome_data(progress.walk, lang)
+
+    def compose(self) -> ComposeResult:
+        d = self.data
+        yield WizardHeader()
+        with VerticalScroll(id="page"):
+            yield Static(
+                Content.assemble(
+                    verdict_badge(d["outcome"]["verdict"]),
+                    " ",
+                    literal(d["outcome"]["title"], "bold"),
+                ),
+                id="verdict",
+            )
+            yield Static(literal(d["outcome"]["summary"]), id="summary")
+            yield from self._section("Why this outcome", self._why(), "why")
+            if d["alternatives"]:
+                yield from self._section("Alternatives", self._alternatives(), "alternatives")
+            if d["risks"]:
+                yield from self._section("Risks", self._risks(), "outcome-risks")
+            if d["steps"]:
+                yield from self._section("Steps", self._steps(), "steps")
+            if d["checklist"]:
+                yield Static(self._checklist_title(), classes="section-title", id="checklist-title")
+                yield Checklist(id="checklist")
+            if d["continue"]:
+                yield Static(self._continue(), id="continue")
+            if d["sources"]:
+                yield from self._section("Sources", self._sources(), "sources")
+            yield Static(self._reviewed(), id="reviewed")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.data["tree"]["title"]
+        # The checklist takes the keys when there is one (Space ticks); else the page scrolls.
+        page = self.query_one("#page", VerticalScroll)
+        lists = self.query(Checklist)
+        if lists:
+            lists.first().set_items(self._checklist())
+        (lists.first() if lists else page).focus(scroll_visible=False)
+        # Focusing the checklist must not scroll the verdict out of sight: start at the top.
+        self.call_after_refresh(page.scroll_home, animate=False, immediate=True)
+
+    def _section(self, title: str, body: Content, ident: str) -> ComposeResult:
+        yield Static(title, classes="section-title")
+        yield Static(Hanging(body), id=ident, classes="section")
+
+    def _why(self) -> Content:
+        rows = [
+            Content.assemble(
+                "• ", literal(w["prompt"]), ("  → ", "$text-muted"), literal(w["label"], "bold")
+            )
+            for w in self.data["why"]
+        ]
+        return Content("\n").join(rows)
+
+    def _alternatives(self) -> Content:
+        rows = [
+            Content.assemble("• ", verdict_badge(a["verdict"]), " ", literal(a["title"]))
+            for a in self.data["alternatives"]
+        ]
+        return Content("\n").join(rows)
+
+    def _risks(self) -> Content:
+        """Risks grouped by severity, worst first, each with what to do about it."""
+        blocks: list[Content] = []
+        for severity in reversed(SEVERITIES):
+            risks = [r for r in self.data["risks"] if r["severity"] == severity]
+            if not risks:
+                continue
+            blocks.append(severity_badge(severity))
+            for r in risks:
+                blocks.append(
+                    Content("\n").join(
+                        [
+                            Content.assemble("  ", literal(r["title"], "bold")),
+                            Content.assemble("  ", literal(r["detail"])),
+                            Content.assemble(
+                                ("  What to do: ", "bold $text-success"), literal(r["mitigation"])
+                            ),
+                        ]
+                    )
+                )
+        return Content("\n").join(blocks)
+
+    def _steps(self) -> Content:
+        rows = [
+            Content.assemble((f"{n}. ", "bold"), literal(s))
+            for n, s in enumerate(self.data["steps"], 1)
+        ]
+        return Content("\n").join(rows)
+
+    def _checklist(self) -> list[tuple[str, Content, bool]]:
+        items = []
+        for c in self.data["checklist"]:
+            prompt = Content.assemble(
+                literal(c["text"]),
+                ("\n    Who: ", "$text-muted"),
+                WHO.get(c["who"], c["who"]),
+                (" · When: ", "$text-muted"),
+                literal(c["when"]),
+                ("" if c["required"] else " · optional", "$text-muted italic"),
+            )
+            items.append((c["id"], prompt, c["id"] in self.progress.ticked))
+        return items
+
+    def _checklist_title(self) -> Content:
+        ids = [c["id"] for c in self.data["checklist"]]
+        done = sum(i in self.progress.ticked for i in ids)
+        return Content.assemble(
+            "Checklist",
+            (f"  {done} of {len(ids)} ticked · Space ticks the highlighted item", "$text-muted"),
+        )
+
+    def _continue(self) -> Content:
+        nxt = self.data["continue"]
+        return Content.assemble(
+            ("Next: ", "bold"), literal(nxt["label"]), ("  press c to continue", "$text-accent")
+        )
+
+    def _sources(self) -> Content:
+        rows = []
+        for s in self.data["sources"]:
+            rows.append(
+                Content.assemble(
+                    "• ",
+                    literal(s["title"], "bold"),
+                    ", ",
+                    literal(s["publisher"]),
+                    "\n  ",
+                    link(s["url"]),
+                    (f"\n  accessed {s['accessed']}", "$text-muted"),
+                )
+            )
+        return Content("\n").join(rows)
+
+    def _reviewed(self) -> Content:
+        t = self.data["tree"]
+        return Content.assemble(
+            literal(
+                f"{t['title']}, version {t['version']}, last reviewed {t['last_reviewed']}.", "bold"
+            ),
+            "\n",
+            literal(self.data["disclaimer"], "italic"),
+        )
+
+    # Actions
+
+    @on(TickList.Toggled, "#checklist")
+    def _ticked(self, event: TickList.Toggled) -> None:
+        event.stop()
+        self.progress.tick(event.option_id, event.ticked)
+        self.query_one("#checklist-title", Static).update(self._checklist_title())
+        self.post_message(WalkChanged(self.progress, "tick"))
+
+    def action_back(self) -> None:
+        """Take back the last answer and return to that question."""
+        self.progress.walk.back()
+        self.post_message(WalkChanged(self.progress, "back"))
+        self.dismiss(None)
+
+    def action_answers(self) -> None:
+        from screens.views.review import AnswersScreen
+
+        def chosen(question_id: str | None) -> None:
+            if question_id is not None:
+                self.dismiss(question_id)
+
+        self.app.push_screen(AnswersScreen(self.progress, self.lang), chosen)
+
+    def action_continue(self) -> None:
+        nxt = self.data["continue"]
+        if nxt:
+            self.app.start_tree(nxt["tree"])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "continue":
+            return bool(self.data["continue"])
+        return True
+
+    def action_page(self, direction: int) -> None:
+        page = self.query_one("#page", VerticalScroll)
+        page.scroll_page_down() if direction > 0 else page.scroll_page_up()

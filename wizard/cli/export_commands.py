@@ -1,0 +1,106 @@
+"""What `wizard export` and `wizard email` do (declared in `wizard.cli.exports`)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from wizard.exports import Rendered
+from wizard.exports.compose import addresses, compose, mark_sent, save_to_outbox
+from wizard.exports.eml import HeaderError, message_bytes
+from wizard.exports.files import ExportFileError, target_path, write_new
+from wizard.exports.mail import MailConfig, MailError, load_config, password_for, send
+from wizard.report.summary import build_summary
+from wizard.sessions.files import data_dir
+from wizard.sessions.model import Session, SessionFileError
+from wizard.sessions.resume import replay, session_tree
+from wizard.sessions.store import SessionError, SessionStore
+
+
+def _fail(message: str) -> int:
+    print(f"wizard: {message}", file=sys.stderr)
+    return 1
+
+
+def read_session(args: argparse.Namespace) -> Session:
+    """The session SESSION names: a file path, else an id in the store."""
+    path = Path(args.session)
+    if path.suffix in (".toml", ".json") and path.is_file():
+        if path.suffix == ".json":
+            from wizard.cli.session_commands import read_session_json
+
+            return read_session_json(path)
+        try:
+            return Session.from_toml(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            raise SessionError(f"{path}: cannot read: {error}") from None
+    store = SessionStore(data_dir(getattr(args, "data_dir", None)))
+    return store.load(store.find(args.session))
+
+
+def render_session(args: argparse.Namespace) -> Rendered:
+    """The session's summary, its walk rebuilt on the tree as it is now (a changed tree is
+    reported on stderr)."""
+    session = read_session(args)
+    resumed = replay(session, session_tree(session))
+    for line in resumed.summary():
+        print(f"note: {line}", file=sys.stderr)
+    lang = getattr(args, "export_lang", None) or session.language
+    return Rendered(build_summary(session, resumed.walk, lang), session)
+
+
+def _mail_config(args: argparse.Namespace) -> MailConfig:
+    return load_config(args.config).with_options(
+        host=getattr(args, "host", None),
+        port=getattr(args, "port", None),
+        security=getattr(args, "security", None),
+        user=getattr(args, "user", None),
+        sender=args.sender,
+        timeout=getattr(args, "timeout", None),
+    )
+
+
+def export(args: argparse.Namespace) -> int:
+    try:
+        rendered = render_session(args)
+        if args.format == "eml":
+            config = _mail_config(args)
+            people = addresses(rendered, config.sender, args.to, args.cc)
+            data = message_bytes(compose(rendered, people, args.subject))
+        else:
+            data = rendered.text_of(args.format).encode("utf-8")
+        if args.output is not None and str(args.output) == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return 0
+        path = write_new(target_path(args.output, rendered.summary, args.format), data, args.force)
+    except (SessionError, SessionFileError, HeaderError, MailError, ExportFileError) as error:
+        return _fail(str(error))
+    print(f"Wrote {path}")
+    return 0
+
+
+def email(args: argparse.Namespace) -> int:
+    try:
+        rendered = render_session(args)
+        config = _mail_config(args)
+        people = addresses(rendered, config.sender, args.to, args.cc)
+        message = compose(rendered, people, args.subject)
+        folder = data_dir(getattr(args, "data_dir", None))
+        saved = save_to_outbox(rendered, message, folder)
+    except (SessionError, SessionFileError, HeaderError, MailError, ExportFileError) as error:
+        return _fail(str(error))
+    print(f"Saved the message to {saved}")
+    try:
+        prompt = getpass.getpass if sys.stdin.isatty() else None
+        send(message, config, password_for(config, prompt=prompt))
+    except MailError as error:
+        _fail(f"not sent: {error}")
+        print(f"The message is kept in {saved}; nothing was lost.", file=sys.stderr)
+        return 1
+    kept = mark_sent(saved, folder)
+    who = ", ".join(m.address for m in people.recipients)
+    print(f"Sent to {who} via {config.describe()}; a copy is in {kept}")
+    return 0

@@ -1,0 +1,134 @@
+"""Check and normalise an answer for a question: a bad answer is refused with a clear reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from wizard.tree.schema import (
+    AnswerValue,
+    AnyQuestion,
+    DateQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    TextQuestion,
+    YesNoQuestion,
+    tr,
+)
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit its question; the message says why, for the person answering."""
+
+
+def parse_answer(question: AnyQuestion, raw: object) -> AnswerValue:
+    """The stored form of `raw` (typed, or as typed into a box) for `question`, or AnswerError."""
+    if isinstance(question, NumberQuestion):
+        return _number(question, raw)
+    if isinstance(question, DateQuestion):
+        return _date(question, raw)
+    if isinstance(question, TextQuestion):
+        return _text(question, raw)
+    if isinstance(question, MultiQuestion):
+        return _multi(question, raw)
+    if isinstance(question, YesNoQuestion) and isinstance(raw, bool):
+        return "yes" if raw else "no"
+    return _choice(question, raw)
+
+
+def _ids(question: AnyQuestion) -> list[str]:
+    return [option.id for option in question.options]
+
+
+def _choice(question: AnyQuestion, raw: object) -> str:
+    ids = _ids(question)
+    if isinstance(raw, str) and raw.strip() in ids:
+        return raw.strip()
+    raise AnswerError(f"{_show(raw)} is not an option here; choose one of: {', '.join(ids)}")
+
+
+def _multi(question: MultiQuestion, raw: object) -> list[str]:
+    if isinstance(raw, str):
+        raw = [part.strip() for part in raw.split(",") if part.strip()]
+    if not isinstance(raw, list | tuple) or not all(isinstance(p, str) for p in raw):
+        raise AnswerError("give a list of option ids")
+    ids = _ids(question)
+    unknown = [p for p in raw if p not in ids]
+    if unknown:
+        raise AnswerError(
+            f"not options here: {', '.join(map(_show, unknown))}; choose from: {', '.join(ids)}"
+        )
+    chosen = [i for i in ids if i in raw]
+    if len(chosen) < question.min_choices:
+        raise AnswerError(f"choose at least {question.min_choices}")
+    if question.max_choices is not None and len(chosen) > question.max_choices:
+        raise AnswerError(f"choose at most {question.max_choices}")
+    return chosen
+
+
+def _number(question: NumberQuestion, raw: object) -> int | float:
+    value: float
+    if isinstance(raw, bool):
+        raise AnswerError("enter a number")
+    if isinstance(raw, int | float):
+        value = raw
+    elif isinstance(raw, str):
+        if not raw.strip():  # an empty box: ask for a number rather than quote ''
+            raise AnswerError("enter a number")
+        try:
+            value = float(raw.strip().replace(",", "").replace("_", ""))
+        except ValueError:
+            raise AnswerError(f"{_show(raw)} is not a number") from None
+    else:
+        raise AnswerError("enter a number")
+    if math.isnan(value) or math.isinf(value):
+        raise AnswerError("enter a finite number")
+    unit = f" {tr(question.unit)}" if question.unit else ""
+    if question.integer and value != int(value):
+        raise AnswerError("enter a whole number")
+    if question.min is not None and value < question.min:
+        raise AnswerError(f"must be at least {_num(question.min)}{unit}")
+    if question.max is not None and value > question.max:
+        raise AnswerError(f"must be at most {_num(question.max)}{unit}")
+    return int(value) if value == int(value) and abs(value) < 2**53 else value
+
+
+def _date(question: DateQuestion, raw: object) -> dt.date:
+    if isinstance(raw, dt.datetime):
+        raw = raw.date()
+    if isinstance(raw, dt.date):
+        value = raw
+    elif isinstance(raw, str):
+        if not raw.strip():
+            raise AnswerError("enter a date as YYYY-MM-DD")
+        try:
+            value = dt.date.fromisoformat(raw.strip())
+        except ValueError:
+            raise AnswerError(f"{_show(raw)} is not a date: write it as YYYY-MM-DD") from None
+    else:
+        raise AnswerError("enter a date as YYYY-MM-DD")
+    if question.min is not None and value < question.min:
+        raise AnswerError(f"must be on or after {question.min.isoformat()}")
+    if question.max is not None and value > question.max:
+        raise AnswerError(f"must be on or before {question.max.isoformat()}")
+    return value
+
+
+def _text(question: TextQuestion, raw: object) -> str:
+    if not isinstance(raw, str):
+        raise AnswerError("enter some text")
+    value = raw.strip()
+    if question.required and not value:
+        raise AnswerError("this answer cannot be empty")
+    if len(value) > question.max_length:
+        raise AnswerError(f"too long: at most {question.max_length} characters")
+    return value
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
+
+
+def _show(raw: object) -> str:
+    text = repr(raw)
+    return text if len(text) <= 40 else text[:37] + "..."
