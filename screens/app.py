@@ -21,15 +21,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from screens.commands import WizardCommands
-from screens.progress import Progress, WalkChanged
+from screens.messages import WalkChanged
 from screens.session_actions import SESSION_BINDINGS, SessionActions
 from screens.startup_gc import freeze_startup
 from screens.views.home import HomeScreen
+from screens.widgets.literal import visible
+from wizard.sessions.progress import Progress
 
 if TYPE_CHECKING:
     import argparse
 
     from screens.catalog import TreeCard
+    from wizard.exports import Rendered
     from wizard.tree.schema import Tree
 
 TITLE = "China Pathways Wizard"
@@ -112,7 +115,7 @@ class WizardApp(SessionActions, App[None]):
 
     def _open_tree(self, ref: str) -> Tree | None:
         from wizard.diagnostics import TreeError
-        from wizard.tree.loader import load
+        from wizard.lint import load
 
         try:
             return load(ref)
@@ -166,14 +169,57 @@ class WizardApp(SessionActions, App[None]):
             back()
 
     def action_export(self) -> None:
-        """Save the summary to a file or email it (see `screens.dialogs.export`). A walk not
+        """Save the summary to a file or email it (`start_export`). A walk not
         finished yet exports too, marked in progress."""
         if self.progress is None or not self.progress.walk.path:
             self.notify("Answer a question first: export saves or sends the summary.")
             return
-        from screens.dialogs.export import start_export
+        self.start_export()
 
-        start_export(self)
+    def rendered_now(self) -> Rendered:
+        """The summary of the walk on screen, with its ticks and notes (nothing is saved)."""
+        from wizard.exports import Rendered
+        from wizard.report.summary import build_summary, snapshot
+
+        progress = self.progress
+        assert progress is not None
+        saved = self.sessions().session
+        session = snapshot(saved, progress.walk, progress.ticked, progress.notes, self.lang)
+        return Rendered(build_summary(session, progress.walk, self.lang), session)
+
+    def start_export(self) -> None:
+        """Ask: save to a file or email? Then open that dialog with the summary rendered now."""
+        from screens.dialogs.session import ChoiceDialog
+
+        rendered = self.rendered_now()
+
+        def chosen(choice: str | None) -> None:
+            if choice == "file":
+                from screens.dialogs.export import ExportDialog
+
+                self.push_screen(ExportDialog(rendered), saved)
+            elif choice == "email":
+                from screens.dialogs.email import EmailDialog
+
+                self.push_screen(EmailDialog(rendered, self.options.data_dir), sent)
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.notify(visible(f"Saved the summary to {path}"), title="Exported", markup=False)
+
+        def sent(message: str | None) -> None:
+            if message is not None:
+                self.notify(visible(message), title="Email sent", markup=False)
+
+        state = "" if rendered.summary.finished else " It is marked in progress."
+        self.push_screen(
+            ChoiceDialog(
+                "Export the summary",
+                f"Save the summary to a file, or email it?{state}",
+                [("file", "Save to a file (HTML, Markdown, text, JSON)"), ("email", "Email it")],
+            ),
+            chosen,
+        )
 
 
 def make_app(
@@ -195,7 +241,7 @@ def run_app(args: argparse.Namespace) -> int:
     `TreeError` before the screen is taken over, so the CLI prints its diagnostics."""
     loaded = None
     if args.tree is not None:
-        from wizard.tree.loader import load
+        from wizard.lint import load
 
         loaded = load(args.tree)
     app = make_app(

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding
 from textual.reactive import var
 
-from screens.progress import Progress, WalkChanged
+from screens.messages import WalkChanged
+from wizard.sessions.progress import Progress
 
 if TYPE_CHECKING:
     from screens.catalog import SessionCard
-    from screens.session_keeper import Reopened, SessionKeeper
+    from wizard.sessions.lifecycle import Reopened, SessionLifecycle
     from wizard.sessions.store import SessionConflict, SessionLocked
 
 SESSION_BINDINGS = [
@@ -39,17 +40,17 @@ class SessionActions:
     progress: Progress | None
     lang: str
     options: Any
-    _keeper: SessionKeeper | None = None
+    _keeper: SessionLifecycle | None = None
     _reported: frozenset[str] = frozenset()
     """Problems with session files already told (replaced, never mutated: one per app)."""
 
     # The keeper, created on first use (it brings the engine)
 
-    def sessions(self) -> SessionKeeper:
+    def sessions(self) -> SessionLifecycle:
         if self._keeper is None:
-            from screens.session_keeper import SessionKeeper
+            from wizard.sessions.lifecycle import SessionLifecycle
 
-            self._keeper = SessionKeeper(self.options.data_dir, self.lang)
+            self._keeper = SessionLifecycle(self.options.data_dir, self.lang)
         return self._keeper
 
     def watch_counselor(self, on: bool) -> None:
@@ -350,6 +351,7 @@ class SessionActions:
 
     def action_compare(self, key: str | None = None) -> None:
         """Compare a session (the open one, or `key`) with its original, or with one picked."""
+        from screens.catalog import session_card
         from screens.dialogs.session import SessionPicker
 
         keeper = self.sessions()
@@ -362,7 +364,7 @@ class SessionActions:
         if key is None and copied_from is not None:
             self._compare(copied_from, first)
             return
-        others = [c for c in keeper.cards(self.lang) if c.key != first]
+        others = [session_card(s, self.lang) for s in keeper.saved() if s.id != first]
         if not others:
             app.notify("There is no other session to compare with.")
             return

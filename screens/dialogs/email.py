@@ -22,7 +22,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from screens.dialogs.export import dialog_buttons, field_row, message_line, show_line
+from screens.dialogs.form import dialog_buttons, field_row, message_line, show_line
 from wizard.exports import Rendered
 from wizard.exports.compose import (
     Addresses,

@@ -1,30 +1,22 @@
-"""Exporting from the app: a choice (save a file or email), then the export dialog (format and
-path) or the email dialog (`screens.dialogs.email`). The summary is built by `wizard.report.summary`
-from what is on screen; the files are written by `wizard.exports`, which never overwrites a file
-unless "Replace" is ticked."""
+"""The export dialog: format and path for a summary the app rendered (`WizardApp.start_export`
+first asks: a file, or email?). The files are written by `wizard.exports`, which never
+overwrites a file unless "Replace" is ticked."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, RadioSet, Static
-from textual.widgets.button import ButtonVariant
+from textual.widgets import Checkbox, Input, Label, RadioSet, Static
 
-from screens.widgets.literal import literal, visible
+from screens.dialogs.form import dialog_buttons, field_row, message_line, show_line
 from screens.widgets.toggles import MarkedCheckbox, MarkedRadioButton
 from wizard.exports import Rendered
 from wizard.exports.files import ExportFileError, ExportFileExists, target_path, write_new
-from wizard.report.summary import build_summary, snapshot
-
-if TYPE_CHECKING:
-    from screens.app import WizardApp
 
 FORMATS: list[tuple[str, str]] = [
     ("html", "HTML: one file to open in a browser or print"),
@@ -32,83 +24,6 @@ FORMATS: list[tuple[str, str]] = [
     ("txt", "Plain text"),
     ("json", "JSON: data, importable as a session"),
 ]
-
-
-def field_row(label: str, field: Widget) -> HorizontalGroup:
-    """A label beside its field: one row per field, so the dialogs fit an 80x24 terminal."""
-    return HorizontalGroup(Label(label, classes="field-label"), field, classes="field")
-
-
-def message_line(ident: str, under_field: bool = True) -> Static:
-    """A line for what went wrong, hidden until then; under a field, indented to the field."""
-    line = Static(
-        id=ident, classes="dialog-problem field-problem" if under_field else "dialog-problem"
-    )
-    line.display = False
-    return line
-
-
-def dialog_buttons(*buttons: tuple[str, str, ButtonVariant, str]) -> HorizontalGroup:
-    """One row of compact buttons, each (label, id, variant, the screen's action it runs)."""
-    return HorizontalGroup(
-        *(
-            Button(text, id=ident, variant=kind, compact=True, action=f"screen.{action}")
-            for text, ident, kind, action in buttons
-        ),
-        classes="dialog-buttons",
-    )
-
-
-def show_line(line: Static, message: str, error: bool = True) -> None:
-    """Show `message` (text, never markup) in `line`, red when it is an error, and scroll it
-    into view: in a terminal shorter than 24 rows the dialog scrolls."""
-    # The engine's messages start in lower case, to follow "file:" on a command line.
-    line.update(literal(message[:1].upper() + message[1:]))
-    line.set_class(error, "-error")
-    line.display = True
-    line.call_after_refresh(line.scroll_visible, animate=False)
-
-
-def rendered_now(app: WizardApp) -> Rendered:
-    """The summary of the walk on screen, with its ticks and notes (nothing is saved)."""
-    progress = app.progress
-    assert progress is not None
-    saved = app.sessions().session
-    session = snapshot(saved, progress.walk, progress.ticked, progress.notes, app.lang)
-    return Rendered(build_summary(session, progress.walk, app.lang), session)
-
-
-def start_export(app: WizardApp) -> None:
-    """Ask: save to a file or email? Then open that dialog."""
-    from screens.dialogs.session import ChoiceDialog
-
-    rendered = rendered_now(app)
-
-    def chosen(choice: str | None) -> None:
-        if choice == "file":
-            app.push_screen(ExportDialog(rendered), saved)
-        elif choice == "email":
-            from screens.dialogs.email import EmailDialog
-
-            app.push_screen(EmailDialog(rendered, app.options.data_dir), sent)
-
-    def saved(path: Path | None) -> None:
-        if path is not None:
-            app.notify(visible(f"Saved the summary to {path}"), title="Exported", markup=False)
-
-    def sent(message: str | None) -> None:
-        if message is not None:
-            app.notify(visible(message), title="Email sent", markup=False)
-
-    state = "" if rendered.summary.finished else " It is marked in progress."
-    app.push_screen(
-        ChoiceDialog(
-            "Export the summary",
-            f"Save the summary to a file, or email it?{state}",
-            [("file", "Save to a file (HTML, Markdown, text, JSON)"), ("email", "Email it")],
-        ),
-        chosen,
-    )
 
 
 class ExportDialog(ModalScreen[Path | None]):

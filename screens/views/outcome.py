@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from screens.progress import Progress, WalkChanged
+from screens.messages import WalkChanged
 from screens.widgets.badges import severity_badge, verdict_badge
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
@@ -24,6 +24,7 @@ from screens.widgets.keys import ANSWERS, BACK
 from screens.widgets.lists import TickList
 from screens.widgets.literal import link, literal
 from wizard.report.outcome import outcome_data
+from wizard.sessions.progress import Progress
 from wizard.tree.schema import SEVERITIES
 
 WHO = {

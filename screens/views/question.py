@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList
 from textual.widgets.option_list import Option as ListOption
 
-from screens.progress import Change, Progress, WalkChanged
+from screens.messages import WalkChanged
 from screens.widgets.badges import severity_badge
 from screens.widgets.counselor import CounselorPanel
 from screens.widgets.entry import AnswerInput
@@ -26,6 +26,7 @@ from screens.widgets.line import Line
 from screens.widgets.lists import ChoiceList, MultiList
 from screens.widgets.literal import literal
 from screens.widgets.risks import RisksPanel, risk_content, risk_tally
+from wizard.sessions.progress import Change, Progress
 from wizard.tree.answers import AnswerError
 from wizard.tree.schema import (
     AnswerValue,

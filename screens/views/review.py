@@ -12,11 +12,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
-from screens.progress import Progress
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
 from screens.widgets.lists import ChoiceList
 from screens.widgets.literal import literal
+from wizard.sessions.progress import Progress
 from wizard.tree.schema import tr
 from wizard.tree.walk import Step, answer_label
 

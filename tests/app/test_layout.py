@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widgets import DataTable
 
 from screens.app import make_app
-from screens.session_keeper import session_card
+from screens.catalog import session_card
 from screens.views.compare import CompareScreen
 from screens.views.help import HelpScreen
 from screens.views.home import HomeScreen

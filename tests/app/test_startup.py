@@ -48,7 +48,7 @@ NOT_AT_START = (
     "wizard.sessions.store",
     "wizard.sessions.files",
     "wizard.exports",
-    "screens.session_keeper",
+    "wizard.sessions.lifecycle",
     "screens.views.question",
     "screens.views.outcome",
     "screens.dialogs.export",

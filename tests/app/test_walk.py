@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import Input
 
 from screens.app import make_app
-from screens.progress import WalkChanged
+from screens.messages import WalkChanged
 from screens.views.help import HelpScreen
 from screens.views.home import HomeScreen
 from screens.views.outcome import OutcomeScreen

@@ -15,7 +15,7 @@ from textual.pilot import Pilot
 from screens.app import WizardApp
 from screens.dialogs.conflict import conflict_dialog
 from screens.dialogs.session import ChoiceDialog
-from screens.progress import Progress, WalkChanged
+from screens.messages import WalkChanged
 from screens.views.home import HomeScreen
 from screens.views.question import QuestionScreen
 from tests.conftest import SAMPLE
@@ -23,6 +23,7 @@ from tests.sessions.conftest import walked
 from tests.sessions.test_app_sessions import SIZE, answer, app_for, dialog_text, notices, settle
 from wizard.sessions.files import FileLock
 from wizard.sessions.model import Session
+from wizard.sessions.progress import Progress
 from wizard.sessions.store import SessionConflict, SessionStore
 from wizard.tree.schema import Tree
 

@@ -10,6 +10,7 @@ import pytest
 from tests.sessions.conftest import saved_session
 from wizard.cli.main import main
 from wizard.exports.columns import columns
+from wizard.exports.compare_table import comparison_text
 from wizard.sessions.compare import Comparison, Row
 from wizard.sessions.store import SessionStore
 from wizard.tree.loader import read
@@ -105,7 +106,7 @@ def _cells(line: str, starts: list[int]) -> list[str]:
 def test_cells_wrap_in_their_column_aligned_and_whole(width: int) -> None:
     """Each row's lines, cut where the header's columns start, give back each cell's text:
     columns line up, a long word (a URL) is split across lines, never cut off."""
-    lines = LONG.as_text(width).splitlines()
+    lines = comparison_text(LONG, width).splitlines()
     assert max(len(line) for line in lines) <= width
     header = [line for line in lines[: lines.index("Answers:")]]
     starts = [2, header[0].index("2026"), header[0].rindex("2026")]
@@ -123,7 +124,7 @@ def test_wide_characters_count_two_columns() -> None:
     comparison = Comparison(
         "a", "b", {"Checklist": [Row("居留许可" * 12, "[ ]", "[x]"), Row("Photo", "[x]", "[x]")]}
     )
-    lines = comparison.as_text(40).splitlines()
+    lines = comparison_text(comparison, 40).splitlines()
     assert max(columns(line) for line in lines) <= 40
     assert "".join(line[2:].split("[")[0].strip() for line in lines[2:-1]) == "居留许可" * 12
     # The marks of both rows start in the same display column.
@@ -133,5 +134,5 @@ def test_wide_characters_count_two_columns() -> None:
 
 def test_control_characters_are_written_out_before_measuring() -> None:
     comparison = Comparison("a", "b", {"Answers": [Row("Name", "Eve \x1b[31m", "Bo")]})
-    out = comparison.as_text(80)
+    out = comparison_text(comparison, 80)
     assert "\x1b" not in out and "Eve \\x1b[31m" in out

@@ -136,19 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("tree", metavar="TREE", help=TREE_HELP)
     p.set_defaults(handler=launch_app)
 
-    for register in _extra_commands():
-        register(sub)
+    from wizard.cli import exports, sessions  # commands declared beside their feature
+
+    sessions.register(sub, launch=launch_app)
+    exports.register(sub)
     return parser
-
-
-def _extra_commands() -> list[
-    Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None]
-]:
-    """Commands that live beside their feature (sessions, exports), registered here."""
-    from wizard.cli import exports as export_cli
-    from wizard.cli import sessions as session_cli
-
-    return [session_cli.register, export_cli.register]
 
 
 def entry() -> None:
@@ -244,7 +236,7 @@ def _read_answers(path: Path) -> dict[str, object] | None:
 
 
 def _load(name: str) -> Tree:
-    from wizard.tree.loader import load
+    from wizard.lint import load
 
     return load(name)
 

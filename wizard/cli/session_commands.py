@@ -11,10 +11,12 @@ import datetime as dt
 import json
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from wizard.diagnostics import TreeError
+from wizard.exports.compare_table import comparison_text
 from wizard.sessions.compare import compare
 from wizard.sessions.files import data_dir
 from wizard.sessions.model import Session, SessionFileError
@@ -287,7 +289,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         return _fail(str(error))
     result = compare((sides[0], walks[0]), (sides[1], walks[1]), sides[0].language)
     # The terminal's width (80 when the output goes to a pipe or file), so no line wraps.
-    sys.stdout.write(result.as_text(shutil.get_terminal_size((80, 24)).columns))
+    sys.stdout.write(comparison_text(result, shutil.get_terminal_size((80, 24)).columns))
     return 0
 
 
@@ -297,6 +299,5 @@ def cmd_resume(args: argparse.Namespace) -> int:
         args.session = store.find(args.resume_id)
     except SessionError as error:
         return _fail(str(error))
-    from wizard.cli.main import launch_app
-
-    return launch_app(args)
+    launch: Callable[[argparse.Namespace], int] = args.launch  # handed in by the main parser
+    return launch(args)

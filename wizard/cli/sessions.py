@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def register(sub: SubParsers) -> None:
-    """Add `sessions` and `resume` to the `wizard` command line."""
+def register(sub: SubParsers, launch: Callable[[argparse.Namespace], int]) -> None:
+    """Add `sessions` and `resume` to the `wizard` command line; `resume` opens the app with
+    `launch` (the main parser's, so that this module needs nothing above it)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir", type=Path, default=argparse.SUPPRESS, help="folder holding the sessions"
@@ -122,7 +123,7 @@ def register(sub: SubParsers) -> None:
         description="Open the app with session ID (an id or a unique start of one).",
     )
     p.add_argument("resume_id", metavar="ID", help=session_id)
-    p.set_defaults(handler=_later("cmd_resume"))
+    p.set_defaults(handler=_later("cmd_resume"), launch=launch)
 
 
 def _action(

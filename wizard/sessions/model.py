@@ -67,7 +67,7 @@ from pydantic import (
     field_validator,
 )
 
-from wizard.sessions.index import FORMAT, aware, outcome_label, progress_text
+from wizard.sessions.format import FORMAT, aware, outcome_label, progress_text
 from wizard.toml import TOMLDecodeError, parse_toml
 from wizard.tree.schema import AnswerValue, Id, Tree, tr
 from wizard.tree.walk import Walk

@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 
 from wizard.sessions.files import FileLock, LockHeld, LockOwner, atomic_write, leftover_temp_files
-from wizard.sessions.index import SESSIONS
+from wizard.sessions.format import SESSIONS
 from wizard.sessions.model import (
     NewerFormatError,
     Session,

@@ -1,8 +1,10 @@
-"""The app's link to saved sessions: it creates one on the first answer, saves after every change,
-resumes, duplicates ("what if") and compares. No rules here: it calls `wizard.session_*`.
+"""A window's session, from its first real change to the moment it lets go: when a session is
+created (the first answer or note, not the mere opening of a tree), saving after every change,
+reopening, what-if copies, comparing, and what a conflict or a late change keeps.
 
-Imported lazily, from the app's handlers: it brings the engine, and with it pydantic, which the
-home screen does not need (it lists sessions with `wizard.sessions.index`).
+The rules need no widget, so they live here and are tested without Pilot; the app calls them
+(`screens.session_actions`). Imported lazily by the app: it brings pydantic, which the home
+screen does not need (it lists sessions with `wizard.sessions.index`).
 """
 
 from __future__ import annotations
@@ -10,12 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from screens.catalog import SessionCard
-from screens.catalog import session_card as session_card  # where the tests and lists look
-from screens.progress import Change, Progress
 from wizard.sessions.compare import Comparison, compare
 from wizard.sessions.files import LockHeld, LockOwner, data_dir
 from wizard.sessions.model import Session, new_session, new_session_id, tree_hash
+from wizard.sessions.progress import Change, Progress
 from wizard.sessions.resume import Resumed, open_session, replay, session_tree
 from wizard.sessions.store import (
     DamagedFile,
@@ -36,7 +36,7 @@ class Reopened:
     resumed: Resumed
 
 
-class SessionKeeper:
+class SessionLifecycle:
     """Holds the open session (and its lock) of the walk on screen."""
 
     def __init__(self, folder: Path | None, lang: str = "en") -> None:
@@ -60,10 +60,12 @@ class SessionKeeper:
 
     # Listing (called from a worker thread: files only, no widgets)
 
-    def cards(self, lang: str = "en") -> list[SessionCard]:
+    def saved(self) -> list[Session]:
+        """Every saved session, newest first; damaged files are moved aside and kept in
+        `damaged` for the app to report."""
         listing = self.store.scan()
         self.damaged = listing.damaged
-        return [session_card(s, lang) for s in listing.sessions]
+        return listing.sessions
 
     # Saving
 

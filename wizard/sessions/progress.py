@@ -1,17 +1,15 @@
-"""What the app holds about one person's way through one tree, and the message that says it changed.
+"""What a window holds about one person's way through one tree.
 
-The engine's `Walk` is the whole state of the answers; `Progress` adds only what the screens add
-beside it (which checklist items are ticked, and which tree was opened). Every screen that changes
-either posts `WalkChanged`, so one handler on the app (`WizardApp.on_walk_changed`) sees every
-change: that is where sessions save.
+The `Walk` is the whole state of the answers; `Progress` adds only what the screens add beside
+it (which checklist items are ticked, the counselor's notes, and which tree was opened). The app
+posts `screens.messages.WalkChanged` after every change, and the session lifecycle
+(`wizard.sessions.lifecycle`) saves it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
-
-from textual.message import Message
 
 if TYPE_CHECKING:  # the app's first frame must not wait for the engine (pydantic)
     from wizard.tree.walk import Walk
@@ -37,12 +35,3 @@ class Progress:
             self.ticked.add(item_id)
         else:
             self.ticked.discard(item_id)
-
-
-class WalkChanged(Message):
-    """Posted (bubbling to the app) after every answer, back, revise, tick, note and start."""
-
-    def __init__(self, progress: Progress, change: Change) -> None:
-        super().__init__()
-        self.progress = progress
-        self.change: Change = change

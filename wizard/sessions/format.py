@@ -1,0 +1,58 @@
+"""The session file's format: its version, its keys, and the few words every list shows about a
+session. Shared by the model (which writes the file), the store and the light listing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+FORMAT = 1
+"""The session file format this version writes and reads."""
+
+SESSIONS = "sessions"
+"""The folder of session files inside the data folder."""
+
+FIELDS = frozenset(
+    [
+        "format",
+        "id",
+        "tree",
+        "tree_version",
+        "tree_hash",
+        "tree_file",
+        "created",
+        "updated",
+        "revision",
+        "language",
+        "client_name",
+        "client_email",
+        "counselor",
+        "outcome",
+        "outcome_title",
+        "copied_from",
+        "copied_at",
+        "remembered",
+        "notes",
+        "checklist",
+        "answers",
+    ]
+)
+"""The keys a session file may hold (`Session`'s fields; a test keeps the two the same)..."""
+REQUIRED = frozenset(["id", "tree", "tree_version", "tree_hash", "created", "updated"])
+"""...and those it must hold."""
+
+
+def progress_text(outcome: str | None, answered: int) -> str:
+    """A short progress text for lists: "finished" or "N answered"."""
+    if outcome:
+        return "finished"
+    return f"{answered} answered" if answered != 1 else "1 answered"
+
+
+def outcome_label(outcome: str | None, outcome_title: str | None) -> str:
+    """The outcome for lists: its title when the file has it, else its id ("" before one)."""
+    return outcome_title or outcome or ""
+
+
+def aware(value: dt.datetime) -> dt.datetime:
+    """Times are stored with their offset; a hand-written time without one is taken as UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=dt.UTC)
