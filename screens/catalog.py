@@ -2,22 +2,22 @@
 saved sessions as `wizard.sessions.index` reads them (a few fields, not validated).
 
 Validating a whole tree (pydantic) costs far more than reading its title; the home screen needs
-only title, summary and review date, so it parses the TOML and reads that one table. The full
-load, with its checks, happens when a tree is opened. Nothing here imports pydantic (nor may
-anything it imports): the list is read before the home screen's first frame.
+only title, summary and review date, so it parses that one table (`wizard.tree.shipped.tree_table`,
+the reader the linter also takes shipped tree ids from). The full load, with its checks, happens
+when a tree is opened. Nothing here imports pydantic (nor may anything it imports): the list is
+read before the home screen's first frame.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from wizard.i18n import tr
-from wizard.toml import TOMLDecodeError, parse_toml
-from wizard.tree.shipped import resolve, shipped_trees
+from wizard.toml import TOMLDecodeError
+from wizard.tree.shipped import resolve, shipped_trees, tree_table
 
 
 @dataclass(frozen=True)
@@ -57,37 +57,6 @@ def tree_card(path: Path, lang: str = "en") -> TreeCard:
         if hasattr(reviewed, "isoformat")
         else str(reviewed or ""),
     )
-
-
-_HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
-_TREE_HEADER = re.compile(r"""^[ \t]*\[[ \t]*(?:tree|"tree"|'tree')[ \t]*[.\]]""", re.MULTILINE)
-"""`[tree]` or a `[tree.…]` subtable's header (a line that starts so inside a string does too,
-which only costs a full parse)."""
-
-
-def tree_table(text: str) -> object:
-    """The document's `tree` value. Trees start with it, so only the text before the next
-    table's header is parsed, when that gives the same answer as the whole: when no `[tree…]`
-    header follows, and the part is valid TOML on its own (cut inside a multi-line string or
-    array it is not). Otherwise, or if the part does not hold it, the whole text is parsed."""
-    first = _TREE_HEADER.search(text)
-    if first is not None:
-        cut = next(
-            (
-                m.start()
-                for m in _HEADER.finditer(text, first.end())
-                if not _TREE_HEADER.match(text, m.start())
-            ),
-            len(text),
-        )
-        if _TREE_HEADER.search(text, cut) is None:
-            try:
-                found = parse_toml(text[:cut]).get("tree")
-            except TOMLDecodeError:
-                found = None
-            if found is not None:
-                return found
-    return parse_toml(text).get("tree")
 
 
 def _text(value: object, lang: str) -> str:
