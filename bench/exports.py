@@ -19,8 +19,8 @@ NOW = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
 
 def session_with_answers(tree_path: Path) -> tuple[Any, Any]:
     """A session that answered every question of the walk tree, with notes, people and ticks."""
+    from wizard.lint import load
     from wizard.sessions.model import new_session, tree_hash
-    from wizard.tree.loader import load
     from wizard.tree.walk import Walk
 
     tree = load(tree_path)

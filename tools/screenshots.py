@@ -30,8 +30,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from screens.app import WizardApp, make_app
+from wizard.lint import load
 from wizard.sessions.model import Session, new_session, tree_hash
-from wizard.tree.loader import load
 from wizard.tree.walk import Walk
 
 SIZE = (100, 32)

@@ -25,9 +25,9 @@ from tests.conftest import DATA, SAMPLE
 from tests.engine.test_loader import chain_tree
 from wizard.cli.main import main
 from wizard.diagnostics import TreeError
-from wizard.lint import RULES, lint, lint_files, shipped_tree_ids
+from wizard.lint import RULES, lint, lint_files, load, shipped_tree_ids
 from wizard.lint.graphs import Dominators, predecessors, strongly_connected
-from wizard.tree.loader import load, read
+from wizard.tree.loader import read
 
 BROKEN = DATA / "broken"
 TODAY = dt.date(2026, 11, 25)

@@ -6,7 +6,11 @@ The package is in layers, so each part can be read (and changed) on its own:
   reachability, dominators, condition analyses), each computed once, lazily;
 - `rules`: the rules, one small function each, listed in `RULES` in the order they run;
 - `conditions` and `graphs`: what a condition can and cannot be, and the graph algorithms;
-- here, the runners: `lint` (one loaded tree) and `lint_files` (what `wizard check` runs).
+- here, the runners: `lint` (one loaded tree), `lint_files` (what `wizard check` runs) and
+  `load` (read, lint and raise, for everything that opens a tree to walk it).
+
+`load` lives here rather than in `wizard.tree.loader` because it lints: the tree package sits
+below the linter and must not import it (it used to, lazily, which made a circle).
 """
 
 from __future__ import annotations
@@ -14,14 +18,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from wizard.diagnostics import Diagnostic
+from wizard.diagnostics import Diagnostic, TreeError, has_errors
 from wizard.lint.checker import Checker
 from wizard.lint.rules import RULES
 from wizard.tree.gc_pause import paused_gc
 from wizard.tree.loader import Loaded, read
-from wizard.tree.shipped import shipped_tree_ids
+from wizard.tree.schema import Tree
+from wizard.tree.shipped import resolve, shipped_tree_ids
 
-__all__ = ["RULES", "lint", "lint_files", "shipped_tree_ids"]
+__all__ = ["RULES", "lint", "lint_files", "load", "shipped_tree_ids"]
 
 
 def lint(
@@ -53,6 +58,18 @@ def lint_files(files: list[Path], today: dt.date | None = None) -> list[Diagnost
     for one in loaded:
         found += lint(one, known, today)
     return sorted(set(found))
+
+
+def load(name: str | Path) -> Tree:
+    """Load and lint a tree (a shipped tree's id, or a path); raise `TreeError` when it has
+    errors (warnings pass). What the app, the session commands and the exports open a tree with:
+    a tree that reads but routes nowhere must not be walked."""
+    path = resolve(name) if isinstance(name, str) else name
+    loaded = read(path)
+    diagnostics = loaded.diagnostics + (lint(loaded) if loaded.tree else [])
+    if loaded.tree is None or has_errors(diagnostics):
+        raise TreeError([d for d in diagnostics if d.level == "error"])
+    return loaded.tree
 
 
 def _same_id(one: Loaded, ids: dict[str, Path]) -> list[Diagnostic]:

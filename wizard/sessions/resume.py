@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Literal
 
 from wizard.diagnostics import Diagnostic, TreeError
+from wizard.lint import load
 from wizard.sessions.model import Session, tree_hash
 from wizard.sessions.store import OpenSession, SessionStore
 from wizard.tree.answers import AnswerError
-from wizard.tree.loader import load, resolve
 from wizard.tree.schema import AnswerValue, AnyQuestion, Tree, tr
+from wizard.tree.shipped import resolve
 from wizard.tree.walk import RoutingError, Walk, answer_label
 
 IssueKind = Literal["refused", "unanswered", "dropped", "outcome-changed"]

@@ -1,4 +1,7 @@
-"""Read a tree file into a `Tree`, turning every failure into `Diagnostic`s, never a traceback."""
+"""Read a tree file into a `Tree`, turning every failure into `Diagnostic`s, never a traceback.
+
+Reading only: loading a tree to walk it (read, lint, raise on errors) is `wizard.lint.load`, since
+the linter sits above this package and nothing here may import it."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from wizard.diagnostics import Diagnostic, TreeError, has_errors
+from wizard.diagnostics import Diagnostic
 from wizard.toml import TOMLDecodeError, parse_toml
 from wizard.tree.gc_pause import paused_gc
 from wizard.tree.lines import LineIndex, line_nested_deeper
@@ -92,18 +95,6 @@ def _read(path: Path) -> Loaded:
         message = "conditions nested too deeply"
         return Loaded(path, None, lines, [Diagnostic(shown, 1, "tree", message)], text)
     return Loaded(path, tree, lines, [], text)
-
-
-def load(name: str | Path) -> Tree:
-    """Load and lint a tree; raise `TreeError` when it has errors (warnings pass)."""
-    from wizard.lint import lint
-
-    path = resolve(name) if isinstance(name, str) else name
-    loaded = read(path)
-    diagnostics = loaded.diagnostics + (lint(loaded) if loaded.tree else [])
-    if loaded.tree is None or has_errors(diagnostics):
-        raise TreeError([d for d in diagnostics if d.level == "error"])
-    return loaded.tree
 
 
 def _toml_line(error: TOMLDecodeError) -> int:
