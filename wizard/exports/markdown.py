@@ -32,6 +32,7 @@ def to_markdown(s: Summary) -> str:
     out = _head(s)
     out += _pathway(s) if s.pathway else _in_progress(s)
     for section in (
+        _assumptions,
         _alternatives,
         _risks,
         _steps,
@@ -107,12 +108,27 @@ def _in_progress(s: Summary) -> list[str]:
     return out
 
 
+def _assumptions(s: Summary) -> list[str]:
+    if not s.assumptions:
+        return []
+    lead = (
+        "The verdict takes these on trust: confirm them before you act."
+        if any(a.lowers_verdict for a in s.assumptions)
+        else "Confirm these before you act."
+    )
+    return ["", "## To confirm", "", lead, ""] + [f"- {md_inline(a.text)}" for a in s.assumptions]
+
+
 def _alternatives(s: Summary) -> list[str]:
     if not s.alternatives:
         return []
-    return ["", "## Alternatives", ""] + [
-        f"- {md_inline(a.title)}: {a.verdict_label}" for a in s.alternatives
-    ]
+    out = ["", "## Alternatives", ""]
+    for a in s.alternatives:
+        parts = [f"{md_inline(a.title)}: **{a.verdict_label}**"]
+        if not a.open:
+            parts += [md_inline(a.why_closed()), md_inline(a.what_opens())]
+        out.append(_item("- ", "  ", parts))
+    return out
 
 
 def _risks(s: Summary) -> list[str]:

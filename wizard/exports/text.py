@@ -61,6 +61,7 @@ def to_text(s: Summary) -> str:
         out += _fact("Session", s.session_id)
     for section in (
         _pathway,
+        _assumptions,
         _alternatives,
         _risks,
         _steps,
@@ -92,12 +93,27 @@ def _pathway(s: Summary) -> list[str]:
     return out + _wrap(p.summary, "Why: ", "  ")
 
 
+def _assumptions(s: Summary) -> list[str]:
+    if not s.assumptions:
+        return []
+    out = [*_heading("TO CONFIRM", "-"), ""]
+    if any(a.lowers_verdict for a in s.assumptions):
+        out += [*_wrap("The verdict takes these on trust: confirm them before you act."), ""]
+    for a in s.assumptions:
+        out += _wrap(one_line(a.text), "  * ", "    ")
+    return out
+
+
 def _alternatives(s: Summary) -> list[str]:
     if not s.alternatives:
         return []
     out = [*_heading("ALTERNATIVES", "-"), ""]
     for a in s.alternatives:
         out += _wrap(f"{one_line(a.title)}: {a.verdict_label}", "  * ", "    ")
+        if not a.open:
+            for line in (a.why_closed(), a.what_opens()):
+                if line:
+                    out += _wrap(one_line(line), "    ", "    ")
     return out
 
 

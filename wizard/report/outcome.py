@@ -4,17 +4,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from wizard.tree.schema import Tree, tr
-from wizard.tree.walk import RiskHit, Walk
+from wizard.tree.judge import Alternative, capped, check, judge, unknown_answers
+from wizard.tree.schema import AnswerValue, Tree, tr
+from wizard.tree.walk import RiskHit, Walk, answer_label
 
 
 def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
-    """Everything a reader needs about the end of a walk, as plain data."""
+    """Everything a reader needs about the end of a walk, as plain data. The verdict is the one
+    this person's answers give (`wizard.tree.judge`), not the outcome's general one."""
     tree, outcome = walk.tree, walk.outcome
     assert outcome is not None
     hits = walk.risks  # computed once: it replays the whole path
+    answers = walk.answers
+    judged = judge(tree, outcome, answers, lang)
     return {
         "tree": {
             "id": tree.id,
@@ -25,19 +30,26 @@ def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
         "outcome": {
             "id": outcome.id,
             "title": tr(outcome.title, lang),
-            "verdict": outcome.verdict,
+            "verdict": judged.verdict,
+            "declared_verdict": outcome.verdict,
             "summary": tr(outcome.summary, lang),
         },
         "why": why_data(walk, lang),
-        "alternatives": [
+        "assumptions": [
             {
-                "id": a,
-                "title": tr(tree.outcomes[a].title, lang),
-                "verdict": tree.outcomes[a].verdict,
+                "question": a.question,
+                "prompt": tr(tree.nodes[a.question].prompt, lang),
+                "answer": _jsonable(a.answer),
+                "label": answer_label(tree.nodes[a.question], a.answer, lang),
+                "confirm": a.confirm,
+                "lowers_verdict": a.lowers_verdict,
             }
-            for a in outcome.alternatives
-            if a in tree.outcomes
+            for a in judged.assumptions
         ],
+        "requirements": [
+            {"text": tr(c.requirement.text, lang), "status": c.status} for c in judged.checks
+        ],
+        "alternatives": [alternative_data(tree, a, answers, lang) for a in judged.alternatives],
         "risks": risk_data(walk, lang, hits),
         "steps": [tr(step, lang) for step in outcome.steps],
         "checklist": [
@@ -57,6 +69,42 @@ def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
             else None
         ),
         "disclaimer": tr(tree.tree.disclaimer, lang),
+    }
+
+
+def alternative_data(
+    tree: Tree, judged: Alternative, answers: Mapping[str, AnswerValue], lang: str
+) -> dict[str, Any]:
+    """An alternative as this person's answers leave it: open (with its verdict for them) or
+    closed (with the answers that close it and what would open it)."""
+    outcome = tree.outcomes[judged.id]
+    if judged.open:
+        unknown = unknown_answers(tree, answers)
+        verdict = capped(outcome.verdict, check(outcome, answers, unknown), [])
+    else:
+        verdict = "not-available"
+    return {
+        "id": judged.id,
+        "title": tr(outcome.title, lang),
+        "verdict": verdict,
+        "open": judged.open,
+        "blocked_by": [
+            {
+                "question": q,
+                "answer": _jsonable(v),
+                "prompt": tr(tree.nodes[q].prompt, lang),
+                "label": answer_label(tree.nodes[q], v, lang),
+            }
+            for q, v in judged.blocked_by
+        ],
+        "opens_with": [
+            {
+                "question": n.question,
+                "prompt": tr(tree.nodes[n.question].prompt, lang),
+                "needs": n.needs,
+            }
+            for n in judged.opens_with
+        ],
     }
 
 

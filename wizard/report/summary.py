@@ -62,17 +62,64 @@ class TreeInfo:
 
 
 @dataclass(frozen=True)
+class Blocker:
+    """A given answer that closes an alternative."""
+
+    question: str
+    answer: object
+    prompt: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Opener:
+    """What would open a closed alternative: a question and the answers that would."""
+
+    question: str
+    prompt: str
+    needs: str
+
+
+@dataclass(frozen=True)
 class Pathway:
-    """An outcome: the recommended one (with its summary, the "why") or an alternative."""
+    """An outcome: the one reached (with its summary) or an alternative, with the verdict this
+    person's answers give it. An alternative their answers rule out is not `open`: it says
+    which answers close it and what would open it."""
 
     id: str
     title: str
     verdict: str
     summary: str = ""
+    open: bool = True
+    blocked_by: list[Blocker] = field(default_factory=list)
+    opens_with: list[Opener] = field(default_factory=list)
 
     @property
     def verdict_label(self) -> str:
+        if not self.open:
+            return "Not open to you"
         return VERDICT_LABELS.get(self.verdict, self.verdict)
+
+    def why_closed(self) -> str:
+        """ "You answered “No” to “Do you have a job offer?”" (empty when open)."""
+        said = "; ".join(f"“{b.label}” to “{b.prompt}”" for b in self.blocked_by)
+        return f"You answered {said}." if said else ""
+
+    def what_opens(self) -> str:
+        """ "Open if: “Months in China a year?” 9 or more." (empty when nothing found)."""
+        needs = "; ".join(f"“{o.prompt}” {o.needs}" for o in self.opens_with)
+        return f"Open if: {needs}." if needs else ""
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """An "I don't know" answer, or a condition no answer established: to confirm."""
+
+    text: str
+    """What to confirm."""
+    question: str = ""
+    answer: object = None
+    lowers_verdict: bool = True
 
 
 @dataclass(frozen=True)
@@ -145,6 +192,10 @@ class Summary:
     pathway: Pathway | None = None
     """The outcome reached; None while in progress."""
     alternatives: list[Pathway] = field(default_factory=list)
+    assumptions: list[Assumption] = field(default_factory=list)
+    """What the verdict takes on trust: "I don't know" answers and unestablished conditions."""
+    conditions: list[tuple[str, str]] = field(default_factory=list)
+    """The pathway's conditions (text, "met" | "unestablished")."""
     risks: list[RiskEntry] = field(default_factory=list)
     """Most severe first."""
     steps: list[str] = field(default_factory=list)
@@ -249,7 +300,9 @@ def walk_summary(
     return Summary(
         status="finished",
         pathway=Pathway(out["id"], out["title"], out["verdict"], out["summary"]),
-        alternatives=[Pathway(a["id"], a["title"], a["verdict"]) for a in data["alternatives"]],
+        alternatives=[_alternative(a) for a in data["alternatives"]],
+        assumptions=_assumptions(data),
+        conditions=[(r["text"], r["status"]) for r in data["requirements"]],
         risks=risks,
         steps=list(data["steps"]),
         checklist=[
@@ -262,6 +315,37 @@ def walk_summary(
         sources=_sources(tree, data["sources"], risks, path, lang),
         **common,
     )
+
+
+def _alternative(data: dict[str, Any]) -> Pathway:
+    return Pathway(
+        data["id"],
+        data["title"],
+        data["verdict"],
+        open=data["open"],
+        blocked_by=[
+            Blocker(b["question"], b["answer"], b["prompt"], b["label"]) for b in data["blocked_by"]
+        ],
+        opens_with=[Opener(o["question"], o["prompt"], o["needs"]) for o in data["opens_with"]],
+    )
+
+
+def _assumptions(data: dict[str, Any]) -> list[Assumption]:
+    found = [
+        Assumption(
+            f"{a['confirm']} (you answered “{a['label']}” to “{a['prompt']}”)",
+            a["question"],
+            a["answer"],
+            a["lowers_verdict"],
+        )
+        for a in data["assumptions"]
+    ]
+    found += [
+        Assumption(f"Not yet established: {r['text']}")
+        for r in data["requirements"]
+        if r["status"] == "unestablished"
+    ]
+    return found
 
 
 _last_digest: tuple[Tree, str] | None = None
@@ -341,8 +425,13 @@ def summary_data(summary: Summary) -> dict[str, Any]:
         "client": {"name": summary.client_name, "email": summary.client_email},
         "counselor": summary.counselor,
         "tree": vars(summary.tree).copy(),
-        "pathway": vars(summary.pathway).copy() if summary.pathway else None,
-        "alternatives": [vars(a).copy() for a in summary.alternatives],
+        "pathway": _pathway_data(summary.pathway) if summary.pathway else None,
+        "alternatives": [_alternative_data(a) for a in summary.alternatives],
+        "assumptions": [
+            {"question": a.question or None, "answer": a.answer, "confirm": a.text}
+            for a in summary.assumptions
+        ],
+        "conditions": [{"text": text, "status": status} for text, status in summary.conditions],
         "risks": [vars(r).copy() for r in summary.risks],
         "steps": list(summary.steps),
         "checklist": [vars(c).copy() for c in summary.checklist],
@@ -356,6 +445,21 @@ def summary_data(summary: Summary) -> dict[str, Any]:
         ),
         "sources": [vars(s).copy() for s in summary.sources],
         "disclaimer": summary.disclaimer,
+    }
+
+
+def _pathway_data(p: Pathway) -> dict[str, Any]:
+    return {"id": p.id, "title": p.title, "verdict": p.verdict, "summary": p.summary}
+
+
+def _alternative_data(alt: Pathway) -> dict[str, Any]:
+    return {
+        "id": alt.id,
+        "title": alt.title,
+        "verdict": alt.verdict,
+        "open": alt.open,
+        "blocked_by": [{"question": b.question, "answer": b.answer} for b in alt.blocked_by],
+        "opens_with": [{"question": o.question, "needs": o.needs} for o in alt.opens_with],
     }
 
 

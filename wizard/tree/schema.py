@@ -68,6 +68,9 @@ class Source(Keyed):
     """The date the page was read."""
     published: dt.date | None = None
     """The date the page bears, where known."""
+    changes_often: bool = False
+    """A scheme that changes often (quotas, pilots): outcomes citing it say "confirm before you
+    act", with the date the rule was last confirmed (`accessed`)."""
 
 
 class Risk(Keyed):
@@ -166,6 +169,13 @@ class Option(Model):
     """Where this option leads (a node or an outcome), after `routes` if any."""
     routes: list[Route] = Field(default_factory=list)
     """Routes tried in order before `next`; the first whose condition holds wins."""
+    unknown: bool = False
+    """"I don't know": an assumption the outcome lists to confirm, and an outcome reached
+    through it is at most "possible" (unless the question does not affect the verdict)."""
+    confirm: Text | None = None
+    """For an `unknown` option: what to find out (shown with the assumption)."""
+    exclusive: bool = False
+    """In a multiple choice ("None of these"): it cannot be ticked with any other option."""
 
     def text(self, lang: str = "en") -> str:
         """The label shown; yes/no options without one read Yes / No."""
@@ -184,6 +194,9 @@ class QuestionBase(Keyed):
     """Routes tried in order after an option's own routing; the first that holds wins."""
     next: Id | None = None
     """The default destination when no option or route decides."""
+    affects_verdict: bool = True
+    """False when an "I don't know" answer here cannot change whether the outcome applies (it
+    is still listed to confirm, but does not lower the verdict)."""
 
     @property
     def options(self) -> list[Option]:
@@ -298,6 +311,17 @@ class ContinueLink(Model):
     label: Text
 
 
+class Requirement(Model):
+    """A condition the sources set for an outcome, tested on the walk's answers: met, broken (an
+    answer contradicts it: lint refuses any path that can do that) or unestablished (not asked,
+    or answered "I don't know": listed to confirm, and the verdict is at most "possible")."""
+
+    when: Condition
+    text: Text
+    """The condition in words, e.g. "Lived in China at least 9 months a year"."""
+    sources: list[Id] = Field(default_factory=list)
+
+
 class Outcome(Keyed):
     """Where a walk ends: a pathway with its verdict, steps and checklist."""
 
@@ -310,6 +334,8 @@ class Outcome(Keyed):
     """Other outcomes shown beside this one."""
     risks: list[Id] = Field(default_factory=list)
     sources: list[Id] = Field(default_factory=list)
+    requires: list[Requirement] = Field(default_factory=list)
+    """The conditions the sources set for this pathway (see `Requirement`)."""
     continue_: Annotated[ContinueLink | None, Field(alias="continue")] = None
 
 

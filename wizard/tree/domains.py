@@ -1,0 +1,261 @@
+"""Answer domains: every answer a question can take, cut into the few classes that conditions
+can tell apart.
+
+A number or date question is cut at the values conditions compare it with (`eq`, `gt`, `gte`,
+`lt`, `lte`), so `months-a-year >= 9` gives two cells, below 9 and 9 or more (with 9 itself a
+cell of its own, as `eq` or `gt` may single it out). Each cell carries one representative
+answer, so the symbolic engine (`wizard.tree.reach`) tries one answer per cell instead of every
+number, and can say of a cell "9 or more" rather than "9". Choices are their options; a
+multiple choice is every set of the options conditions test (`has`), as the answers module
+would accept it; a text question is the texts conditions test plus one other.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from wizard.tree.answers import AnswerError, parse_answer
+from wizard.tree.schema import (
+    AnswerValue,
+    AnyQuestion,
+    Condition,
+    DateQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    Option,
+    TextQuestion,
+    Tree,
+)
+
+MAX_TESTED_OPTIONS = 8
+"""A multiple choice whose conditions test more options than this is tried option by option
+(2^8 sets is already more than any tree here needs)."""
+
+Point = float | dt.date
+MAX_ORDINAL = dt.date.max.toordinal()
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One class of answers: its representative `value`, and for numbers and dates the interval
+    it stands for (None for an open end)."""
+
+    value: AnswerValue
+    low: Point | None = None
+    low_open: bool = False
+    high: Point | None = None
+    high_open: bool = False
+
+    @property
+    def ranged(self) -> bool:
+        return isinstance(self.value, int | float | dt.date) and not isinstance(self.value, bool)
+
+
+def thresholds(tree: Tree) -> dict[str, list[object]]:
+    """Every value conditions compare each question's answer with (routes and requirements)."""
+    found: dict[str, list[object]] = {}
+    for condition in tree_conditions(tree):
+        for leaf in leaves(condition):
+            assert leaf.answer is not None
+            values = found.setdefault(leaf.answer, [])
+            for name in ("is_", "has", "eq", "gt", "gte", "lt", "lte"):
+                value = getattr(leaf, name)
+                if value is not None and value not in values:
+                    values.append(value)
+            values.extend(v for v in leaf.in_ or [] if v not in values)
+    return found
+
+
+def tree_conditions(tree: Tree) -> Iterator[Condition]:
+    """Every condition of the tree: routes of questions and options, and outcome requirements."""
+    for question in tree.nodes.values():
+        for r in question.routes:
+            if r.when is not None:
+                yield r.when
+        for option in question.options:
+            for r in option.routes:
+                if r.when is not None:
+                    yield r.when
+    for outcome in tree.outcomes.values():
+        for requirement in outcome.requires:
+            yield requirement.when
+
+
+def leaves(condition: Condition) -> Iterator[Condition]:
+    """The comparisons inside a condition (its `all`, `any` and `not` opened up)."""
+    stack = [condition]
+    while stack:
+        current = stack.pop()
+        if current.answer is not None:
+            yield current
+        stack.extend(current.children())
+
+
+def cells(question: AnyQuestion, tested: list[object]) -> list[Cell]:
+    """The classes of answers to `question` that conditions testing `tested` can tell apart."""
+    if isinstance(question, NumberQuestion):
+        return _interval_cells(question, [t for t in tested if _is_number(t)])
+    if isinstance(question, DateQuestion):
+        return _interval_cells(question, [t for t in tested if isinstance(t, dt.date)])
+    if isinstance(question, MultiQuestion):
+        return [Cell(v) for v in _option_sets(question, tested)]
+    if isinstance(question, TextQuestion):
+        texts = [t for t in tested if isinstance(t, str)]
+        other = "another answer"
+        while other in texts:
+            other += "!"
+        return [Cell(v) for v in _accepted(question, [*texts, other])]
+    return [Cell(o.id) for o in question.options]
+
+
+_CACHE: dict[int, tuple[Tree, dict[str, list[Cell]]]] = {}
+
+
+def domain(tree: Tree) -> dict[str, list[Cell]]:
+    """Every question's cells (computed once per tree object; trees are not changed after
+    loading)."""
+    cached = _CACHE.get(id(tree))
+    if cached is None or cached[0] is not tree:
+        tested = thresholds(tree)
+        cached = (tree, {qid: cells(q, tested.get(qid, [])) for qid, q in tree.nodes.items()})
+        if len(_CACHE) > 32:
+            _CACHE.clear()
+        _CACHE[id(tree)] = cached
+    return cached[1]
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _option_sets(question: MultiQuestion, tested: list[object]) -> list[AnswerValue]:
+    ids = [o.id for o in question.options]
+    tested_ids = [i for i in ids if i in tested]
+    if len(tested_ids) > MAX_TESTED_OPTIONS:
+        sets = [[], *([i] for i in ids)]
+    else:
+        sets = [
+            list(chosen)
+            for size in range(len(tested_ids) + 1)
+            for chosen in itertools.combinations(tested_ids, size)
+        ]
+    # An untested option added where too few are chosen (min_choices), so each class of sets
+    # still has a member the answers module accepts.
+    spare = [i for i in ids if i not in tested_ids and not _option(question, i).exclusive]
+    tried: list[object] = []
+    for chosen in sets:
+        tried.append(chosen)
+        if spare:
+            tried.append([*chosen, *spare[: max(0, question.min_choices - len(chosen))]])
+    return _accepted(question, tried)
+
+
+def _option(question: MultiQuestion, option_id: str) -> Option:
+    return next(o for o in question.options if o.id == option_id)
+
+
+def _accepted(question: AnyQuestion, raw: list[object]) -> list[AnswerValue]:
+    values: list[AnswerValue] = []
+    for candidate in raw:
+        try:
+            value = parse_answer(question, candidate)
+        except AnswerError:
+            continue
+        if value not in values:
+            values.append(value)
+    return values
+
+
+def _interval_cells(question: NumberQuestion | DateQuestion, points: list[object]) -> list[Cell]:
+    """One cell per threshold and per non-empty gap between thresholds (and beyond the first
+    and last), inside the question's min and max. Candidates are the thresholds, one step on
+    each side, the midpoints and the bounds; two candidates on the same side of every
+    threshold are the same cell."""
+    dates = isinstance(question, DateQuestion)
+    cuts: list[float] = sorted({_ordinal(p) for p in points})
+    bounds = [_ordinal(b) for b in (question.min, question.max) if b is not None]
+    raw: list[float] = [*bounds, *cuts, _ordinal(dt.date(2026, 1, 1)) if dates else 0.0]
+    for c in cuts:
+        raw += [c - 1, c + 1]
+    raw += [(x + y) / 2 for x, y in itertools.pairwise(cuts)]
+    found: dict[tuple[int, ...], Cell] = {}
+    for number in sorted(set(raw)):
+        if dates and (number != int(number) or not 1 <= number <= MAX_ORDINAL):
+            continue
+        candidate: object = dt.date.fromordinal(int(number)) if dates else _plain(number)
+        try:
+            value = parse_answer(question, candidate if dates else str(candidate))
+        except (AnswerError, ValueError, OverflowError):
+            continue
+        at = _ordinal(value)
+        signature = tuple((at > c) - (at < c) for c in cuts)
+        if signature not in found:
+            found[signature] = _cell(value, signature, cuts, dates)
+    return list(found.values())
+
+
+def _cell(value: AnswerValue, signature: tuple[int, ...], cuts: list[float], dates: bool) -> Cell:
+    def point(x: float) -> Point:
+        return dt.date.fromordinal(int(x)) if dates else _plain(x)
+
+    if 0 in signature:
+        exact = point(cuts[signature.index(0)])
+        return Cell(value, exact, False, exact, False)
+    above = [c for c, s in zip(cuts, signature, strict=True) if s > 0]
+    below = [c for c, s in zip(cuts, signature, strict=True) if s < 0]
+    return Cell(
+        value,
+        point(above[-1]) if above else None,
+        bool(above),
+        point(below[0]) if below else None,
+        bool(below),
+    )
+
+
+def _ordinal(value: object) -> float:
+    if isinstance(value, dt.date):
+        return float(value.toordinal())
+    return float(value)  # type: ignore[arg-type]
+
+
+def _plain(number: float) -> float:
+    return int(number) if number == int(number) else number
+
+
+def describe_range(
+    low: Point | None, low_open: bool, high: Point | None, high_open: bool, unit: str = ""
+) -> str:
+    def show(p: Point) -> str:
+        if isinstance(p, dt.date):
+            return p.isoformat()
+        text = f"{p:g}" if isinstance(p, float) else str(p)
+        return f"{text} {unit}".strip()
+
+    if low is not None and high is not None and low == high:
+        return show(low)
+    if low is not None and high is not None:
+        return (
+            f"more than {show(low)}" if low_open else f"{show(low)} or more"
+        ) + f" and {'less than ' if high_open else 'at most '}{show(high)}"
+    if low is not None:
+        return f"more than {show(low)}" if low_open else f"{show(low)} or more"
+    if high is not None:
+        return f"less than {show(high)}" if high_open else f"{show(high)} or less"
+    return "any value"
+
+
+def merge(found: list[Cell]) -> list[tuple[Point | None, bool, Point | None, bool]]:
+    """Adjacent cells joined into ranges (cells in order, as `cells` gives them)."""
+    ranges: list[tuple[Point | None, bool, Point | None, bool]] = []
+    for cell in found:
+        if ranges and ranges[-1][2] is not None and cell.low is not None:
+            lo, lo_open, hi, hi_open = ranges[-1]
+            touching = hi == cell.low and (hi_open != cell.low_open)  # ..9) then [9..  or 9] (9
+            if touching:
+                ranges[-1] = (lo, lo_open, cell.high, cell.high_open)
+                continue
+        ranges.append((cell.low, cell.low_open, cell.high, cell.high_open))
+    return ranges

@@ -1,0 +1,240 @@
+"""The verdict for this person: what their own answers say of the outcome they reached and of
+each alternative beside it.
+
+- An outcome's `requires` are tested on the answers: met, broken, or unestablished (not asked,
+  or answered "I don't know"). "Recommended" and "possible" stand only when none is broken;
+  an unestablished one, or an "I don't know" on the way, makes the verdict at most "possible".
+- An alternative is open when some walk that keeps every answer given (on the questions it
+  asks) reaches it without breaking its requirements. A closed one names the fewest answers
+  that close it and, where one exists, the smallest change that opens it ("9 or more").
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from wizard.tree.domains import Cell, describe_range, domain, merge
+from wizard.tree.reach import reach
+from wizard.tree.routing import holds
+from wizard.tree.schema import (
+    AnswerValue,
+    AnyQuestion,
+    Condition,
+    NumberQuestion,
+    Outcome,
+    Requirement,
+    Tree,
+    Verdict,
+    tr,
+)
+
+Status = Literal["met", "broken", "unestablished"]
+SEARCH_LIMIT = 64
+"""At most this many searches per alternative when looking for what closes or opens it."""
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """An "I don't know" answer on the path: something to confirm."""
+
+    question: str
+    answer: AnswerValue
+    confirm: str
+    lowers_verdict: bool
+
+
+@dataclass(frozen=True)
+class Check:
+    """One requirement of the reached outcome, and how the answers stand to it."""
+
+    requirement: Requirement
+    status: Status
+
+
+@dataclass(frozen=True)
+class Needs:
+    """A change that would open a closed alternative: the question, and the answers that work
+    (words for choices, a threshold for numbers and dates)."""
+
+    question: str
+    needs: str
+
+
+@dataclass(frozen=True)
+class Alternative:
+    id: str
+    open: bool
+    blocked_by: list[tuple[str, AnswerValue]] = field(default_factory=list)
+    """The fewest given answers (question, answer) that close it."""
+    opens_with: list[Needs] = field(default_factory=list)
+    """The smallest change that opens it, if the search found one."""
+
+
+@dataclass(frozen=True)
+class Judgement:
+    declared: Verdict
+    verdict: Verdict
+    """The declared verdict, at most "possible" when something is unestablished or assumed,
+    "not-available" when an answer breaks a requirement."""
+    assumptions: list[Assumption]
+    checks: list[Check]
+    alternatives: list[Alternative]
+
+
+def evaluate(
+    condition: Condition, answers: Mapping[str, AnswerValue], unknown: set[str]
+) -> bool | None:
+    """A condition on three values: None when it depends on a question not answered or
+    answered "I don't know" (in `unknown`)."""
+    if condition.all is not None:
+        parts = [evaluate(c, answers, unknown) for c in condition.all]
+        return False if False in parts else (True if all(parts) else None)
+    if condition.any is not None:
+        parts = [evaluate(c, answers, unknown) for c in condition.any]
+        return True if True in parts else (False if all(p is False for p in parts) else None)
+    if condition.not_ is not None:
+        inner = evaluate(condition.not_, answers, unknown)
+        return None if inner is None else not inner
+    if condition.answer not in answers or condition.answer in unknown:
+        return None
+    return holds(condition, answers)
+
+
+def unknown_answers(tree: Tree, answers: Mapping[str, AnswerValue]) -> set[str]:
+    """The questions answered with an "I don't know" option (a multiple choice: ticked)."""
+    found: set[str] = set()
+    for qid, value in answers.items():
+        question = tree.nodes.get(qid)
+        if question is None:
+            continue
+        chosen = value if isinstance(value, list) else [value]
+        if any(o.unknown and o.id in chosen for o in question.options):
+            found.add(qid)
+    return found
+
+
+def check(outcome: Outcome, answers: Mapping[str, AnswerValue], unknown: set[str]) -> list[Check]:
+    out = []
+    for requirement in outcome.requires:
+        value = evaluate(requirement.when, answers, unknown)
+        status: Status = "met" if value else ("broken" if value is False else "unestablished")
+        out.append(Check(requirement, status))
+    return out
+
+
+def capped(declared: Verdict, checks: list[Check], assumptions: list[Assumption]) -> Verdict:
+    if declared not in ("recommended", "possible"):
+        return declared
+    if any(c.status == "broken" for c in checks):
+        return "not-available"
+    doubtful = any(c.status == "unestablished" for c in checks) or any(
+        a.lowers_verdict for a in assumptions
+    )
+    return "possible" if doubtful else declared
+
+
+def judge(
+    tree: Tree, outcome: Outcome, answers: Mapping[str, AnswerValue], lang: str = "en"
+) -> Judgement:
+    """The verdict of `outcome`, reached with `answers` (the path's), and its alternatives."""
+    unknown = unknown_answers(tree, answers)
+    assumptions = [_assumption(tree.nodes[q], answers[q], lang) for q in answers if q in unknown]
+    checks = check(outcome, answers, unknown)
+    alternatives = [
+        alternative(tree, alt, answers) for alt in outcome.alternatives if alt in tree.outcomes
+    ]
+    return Judgement(
+        outcome.verdict,
+        capped(outcome.verdict, checks, assumptions),
+        assumptions,
+        checks,
+        alternatives,
+    )
+
+
+def _assumption(question: AnyQuestion, value: AnswerValue, lang: str) -> Assumption:
+    chosen = value if isinstance(value, list) else [value]
+    option = next(o for o in question.options if o.unknown and o.id in chosen)
+    confirm = (
+        tr(option.confirm, lang) if option.confirm else f"Find out: {tr(question.prompt, lang)}"
+    )
+    return Assumption(question.id, value, confirm, question.affects_verdict)
+
+
+def alternative(tree: Tree, alt: str, answers: Mapping[str, AnswerValue]) -> Alternative:
+    """Whether `alt` is open to someone who gave `answers`, and if not, why and what opens it."""
+    if _opens(tree, alt, answers):
+        return Alternative(alt, True)
+    given = list(answers)
+    budget = [SEARCH_LIMIT]
+
+    def closes(subset: tuple[str, ...]) -> bool:
+        return not _opens(tree, alt, {q: answers[q] for q in subset})
+
+    def frees(subset: tuple[str, ...]) -> bool:
+        return _opens(tree, alt, {q: v for q, v in answers.items() if q not in subset})
+
+    blocked = _smallest(given, closes, budget)
+    blocked_by = [(q, answers[q]) for q in (blocked or given)]
+    freed = _smallest(given, frees, budget)
+    opens_with = _needs(tree, alt, answers, freed) if freed else []
+    return Alternative(alt, False, blocked_by, opens_with)
+
+
+def _opens(tree: Tree, alt: str, fixed: Mapping[str, AnswerValue]) -> bool:
+    """Whether a walk keeping `fixed` reaches `alt` without breaking its requirements; answers
+    in `fixed` that walk does not ask still count against a requirement (the person gave them)."""
+    outcome = tree.outcomes[alt]
+
+    def accept(_: str, walked: dict[str, AnswerValue]) -> bool:
+        seen = {**fixed, **walked}
+        unknown = unknown_answers(tree, seen)
+        return all(evaluate(r.when, seen, unknown) is not False for r in outcome.requires)
+
+    return alt in reach(tree, fixed, target=alt, accept=accept if outcome.requires else None)
+
+
+def _smallest(
+    items: list[str], works: Callable[[tuple[str, ...]], bool], budget: list[int], largest: int = 3
+) -> tuple[str, ...] | None:
+    """The smallest subset of `items` (up to `largest`) for which `works` holds."""
+    for size in range(1, min(largest, len(items)) + 1):
+        for subset in itertools.combinations(items, size):
+            if budget[0] <= 0:
+                return None
+            budget[0] -= 1
+            if works(subset):
+                return subset
+    return None
+
+
+def _needs(
+    tree: Tree, alt: str, answers: Mapping[str, AnswerValue], freed: tuple[str, ...]
+) -> list[Needs]:
+    """For each freed question, the answers that open `alt` (the others staying free)."""
+    out = []
+    rest = {q: v for q, v in answers.items() if q not in freed}
+    for qid in freed:
+        question = tree.nodes[qid]
+        working: list[Cell] = []
+        for cell in domain(tree).get(qid, []):
+            if _opens(tree, alt, {**rest, qid: cell.value}):
+                working.append(cell)
+        if working:
+            out.append(Needs(qid, _words(question, working)))
+    return out
+
+
+def _words(question: AnyQuestion, working: list[Cell]) -> str:
+    if working[0].ranged:
+        unit = tr(question.unit) if isinstance(question, NumberQuestion) and question.unit else ""
+        return " or ".join(describe_range(*r, unit=unit or "") for r in merge(working))
+    labels = []
+    for cell in working:
+        chosen = cell.value if isinstance(cell.value, list) else [cell.value]
+        names = [o.text() for o in question.options if o.id in chosen]
+        labels.append(" + ".join(names) if names else (str(cell.value) if chosen else "none"))
+    return " or ".join(f"“{label}”" for label in labels)
