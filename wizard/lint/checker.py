@@ -169,13 +169,18 @@ class Checker:
 
     @cached_property
     def read_answers(self) -> set[str]:
-        """The questions whose answer some condition tests."""
-        return {
+        """The questions whose answer some condition tests: a route's, or an outcome's
+        requirement (the answer then changes the verdict, if not the way)."""
+        found = {
             leaf.answer
             for site in self.route_sites
             for leaf in site.leaves
             if leaf.answer is not None
         }
+        for outcome in self.tree.outcomes.values():
+            for requirement in outcome.requires:
+                found.update(requirement.when.referenced_answers())
+        return found
 
     @cached_property
     def _analyses(self) -> dict[int, Analysis]:

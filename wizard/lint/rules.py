@@ -18,7 +18,18 @@ from wizard.diagnostics import Diagnostic
 from wizard.lint.checker import Checker, LinePath, RouteSite
 from wizard.lint.conditions import ALLOWED_TESTS, RANGE_TESTS, TEST_NAMES, fits
 from wizard.lint.graphs import cycle_through
-from wizard.tree.schema import COMPARISONS, AnyQuestion, Condition, MultiQuestion, Route, Tree
+from wizard.tree.judge import evaluate, unknown_answers
+from wizard.tree.reach import Accept, reach
+from wizard.tree.schema import (
+    COMPARISONS,
+    AnswerValue,
+    AnyQuestion,
+    Condition,
+    MultiQuestion,
+    Route,
+    Tree,
+    tr,
+)
 
 Rule = Callable[[Checker], Iterable[Diagnostic]]
 
@@ -539,6 +550,156 @@ def check_unused(c: Checker) -> Iterator[Diagnostic]:
                 )
 
 
+# --- verdicts: requirements, "I don't know", fast-changing schemes ----------------------
+
+JUDGED = ("recommended", "possible")
+
+
+def check_missing_requires(c: Checker) -> Iterator[Diagnostic]:
+    """(warning; `--strict` makes it an error) An outcome that can say "possible" or
+    "recommended" without stating the conditions the sources set for it (`requires`, each with
+    its sources). Without them nothing checks the verdict against the person's answers. An
+    outcome that only hands over to another tree (`continue`) is exempt."""
+    rule = "missing-requires"
+    for oid, outcome in c.tree.outcomes.items():
+        if outcome.verdict not in JUDGED or outcome.continue_ is not None:
+            continue
+        if not outcome.requires:
+            yield c.at(
+                ("outcomes", oid),
+                oid,
+                f"a {outcome.verdict} outcome states no `requires`: list the conditions the"
+                " sources give for it",
+                rule,
+                "warning",
+            )
+        for k, requirement in enumerate(outcome.requires):
+            if not requirement.sources:
+                yield c.at(
+                    ("outcomes", oid, "requires", k),
+                    oid,
+                    "a requirement cites no source",
+                    rule,
+                    "warning",
+                )
+
+
+def check_broken_requirements(c: Checker) -> Iterator[Diagnostic]:
+    """A path that reaches an outcome with answers that contradict one of its `requires`:
+    the outcome would tell that person "possible" or "recommended" for a route their own
+    answers rule out. Reported with one such path."""
+    tree = c.tree
+    for oid, outcome in tree.outcomes.items():
+        for k, requirement in enumerate(outcome.requires):
+            found = reach(tree, target=oid, accept=_breaks(tree, oid, requirement.when))
+            if oid in found:
+                path = ", ".join(f"{q} = {_show(v)}" for q, v in found[oid])
+                yield c.at(
+                    ("outcomes", oid, "requires", k),
+                    oid,
+                    "a path reaches this outcome with answers that break the requirement"
+                    f" “{tr(requirement.text)}”: {path}",
+                    "broken-requirement",
+                )
+
+
+def _breaks(tree: Tree, oid: str, when: Condition) -> Accept:
+    def accept(reached: str, answers: dict[str, AnswerValue]) -> bool:
+        return reached == oid and evaluate(when, answers, unknown_answers(tree, answers)) is False
+
+    return accept
+
+
+def check_unknown_verdicts(c: Checker) -> Iterator[Diagnostic]:
+    """An "I don't know" option from which a path reaches a "recommended" outcome: the verdict
+    would then rest on an answer nobody knows. Mark the question `affects_verdict = false`
+    when the answer cannot change whether the outcome applies."""
+    tree = c.tree
+    recommended = {oid for oid, o in tree.outcomes.items() if o.verdict == "recommended"}
+    for qid, question in tree.nodes.items():
+        if not question.affects_verdict:
+            continue
+        for j, option in enumerate(question.options):
+            if not option.unknown:
+                continue
+            through = _through(recommended, qid, option.id)
+            hits = sorted(set(reach(tree, accept=through, read=frozenset([qid]))) & recommended)
+            if hits:
+                yield c.at(
+                    ("nodes", qid, "options", j),
+                    qid,
+                    f"“I don't know” (`{option.id}`) can lead to the recommended outcome"
+                    f" {_names(hits)}; route it elsewhere, require the answer, or mark the"
+                    " question `affects_verdict = false`",
+                    "unknown-recommended",
+                )
+
+
+def _through(recommended: set[str], qid: str, option_id: str) -> Accept:
+    def accept(reached: str, answers: dict[str, AnswerValue]) -> bool:
+        given = answers.get(qid)
+        picked = option_id in given if isinstance(given, list) else given == option_id
+        return reached in recommended and picked
+
+    return accept
+
+
+def check_option_flags(c: Checker) -> Iterator[Diagnostic]:
+    """`exclusive` belongs to a multiple choice's options; `confirm` to an `unknown` one."""
+    for qid, question in c.tree.nodes.items():
+        for j, option in enumerate(question.options):
+            if option.exclusive and not isinstance(question, MultiQuestion):
+                yield c.at(
+                    ("nodes", qid, "options", j, "exclusive"),
+                    qid,
+                    "`exclusive` only means something in a multiple-choice question",
+                    "option-flags",
+                )
+            if option.confirm is not None and not option.unknown:
+                yield c.at(
+                    ("nodes", qid, "options", j, "confirm"),
+                    qid,
+                    "`confirm` says what to find out after an “I don't know”: set `unknown = true`",
+                    "option-flags",
+                )
+
+
+def check_changing_sources(c: Checker) -> Iterator[Diagnostic]:
+    """An outcome citing a source marked `changes_often` must carry a risk that cites it and
+    gives the date the rule was last confirmed (the source's `accessed`, as YYYY-MM-DD), so the
+    reader knows to confirm it before acting."""
+    tree = c.tree
+    changing = {sid: s for sid, s in tree.sources.items() if s.changes_often}
+    if not changing:
+        return
+    for oid, outcome in tree.outcomes.items():
+        cited = set(outcome.sources)
+        for item in outcome.checklist:
+            cited.update(item.sources)
+        for requirement in outcome.requires:
+            cited.update(requirement.sources)
+        for sid in sorted(cited & set(changing)):
+            date = changing[sid].accessed.isoformat()
+            warned = any(
+                sid in tree.risks[r].sources and date in tr(tree.risks[r].detail)
+                for r in outcome.risks
+                if r in tree.risks
+            )
+            if not warned:
+                yield c.at(
+                    ("outcomes", oid),
+                    oid,
+                    f"cites `{sid}`, which changes often, but carries no risk citing it with"
+                    f" the date it was last confirmed ({date}): add a “confirm before you act”"
+                    " risk",
+                    "changing-source",
+                )
+
+
+def _show(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
 RULES: list[Rule] = [
     check_undefined_refs,
     check_duplicate_ids,
@@ -555,5 +716,10 @@ RULES: list[Rule] = [
     check_missing_sources,
     check_review_date,
     check_unused,
+    check_missing_requires,
+    check_broken_requirements,
+    check_unknown_verdicts,
+    check_option_flags,
+    check_changing_sources,
 ]
 """Every rule, in the order it runs. All run on every tree; none stops the others."""
