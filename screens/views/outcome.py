@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from screens.messages import WalkChanged
-from screens.widgets.badges import severity_badge, verdict_badge
+from screens.widgets.badges import closed_badge, severity_badge, verdict_badge
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
 from screens.widgets.keys import ANSWERS, BACK
@@ -81,6 +81,8 @@ class OutcomeScreen(Screen[str | None]):
             )
             yield Static(literal(d["outcome"]["summary"]), id="summary")
             yield from self._section("Why this outcome", self._why(), "why")
+            if self._to_confirm():
+                yield from self._section("To confirm", self._confirm(), "to-confirm")
             if d["alternatives"]:
                 yield from self._section("Alternatives", self._alternatives(), "alternatives")
             if d["risks"]:
@@ -121,11 +123,40 @@ class OutcomeScreen(Screen[str | None]):
         ]
         return Content("\n").join(rows)
 
-    def _alternatives(self) -> Content:
-        rows = [
-            Content.assemble("• ", verdict_badge(a["verdict"]), " ", literal(a["title"]))
-            for a in self.data["alternatives"]
+    def _to_confirm(self) -> list[str]:
+        """What the verdict takes on trust: "I don't know" answers, unestablished conditions."""
+        d = self.data
+        found = [
+            f"{a['confirm']} (you answered “{a['label']}” to “{a['prompt']}”)"
+            for a in d["assumptions"]
         ]
+        found += [
+            f"Not yet established: {r['text']}"
+            for r in d["requirements"]
+            if r["status"] == "unestablished"
+        ]
+        return found
+
+    def _confirm(self) -> Content:
+        return Content("\n").join(Content.assemble("• ", literal(t)) for t in self._to_confirm())
+
+    def _alternatives(self) -> Content:
+        """Each alternative as this person's answers leave it: open, with its verdict for them,
+        or not open, with the answers that close it and what would open it."""
+        rows = []
+        for a in self.data["alternatives"]:
+            if a["open"]:
+                rows.append(
+                    Content.assemble("• ", verdict_badge(a["verdict"]), " ", literal(a["title"]))
+                )
+                continue
+            rows.append(Content.assemble("• ", closed_badge(), " ", literal(a["title"])))
+            said = "; ".join(f"“{b['label']}” to “{b['prompt']}”" for b in a["blocked_by"])
+            if said:
+                rows.append(literal(f"  You answered {said}.", "$text-muted"))
+            needs = "; ".join(f"“{o['prompt']}” {o['needs']}" for o in a["opens_with"])
+            if needs:
+                rows.append(literal(f"  Open if: {needs}.", "$text-muted"))
         return Content("\n").join(rows)
 
     def _risks(self) -> Content:

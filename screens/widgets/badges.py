@@ -31,6 +31,12 @@ def severity_badge(severity: str) -> Content:
     return Content.styled(f" {mark} {word} ", style)
 
 
+def closed_badge() -> Content:
+    """` ✗ NOT OPEN TO YOU `: an alternative this person's answers rule out (never shown with
+    its general verdict)."""
+    return Content.styled(" ✗ NOT OPEN TO YOU ", "reverse")
+
+
 def verdict_badge(verdict: str) -> Content:
     """` ✓ RECOMMENDED ` on the verdict's colour."""
     mark, word, style = VERDICT_MARKS.get(verdict, ("?", verdict.upper(), "reverse"))
