@@ -228,22 +228,33 @@ def _plain(number: float) -> float:
 def describe_range(
     low: Point | None, low_open: bool, high: Point | None, high_open: bool, unit: str = ""
 ) -> str:
+    """A range in words: "2 years or more", "less than 60", "on or after 2023-12-01"."""
+    dates = isinstance(low if low is not None else high, dt.date)
+
     def show(p: Point) -> str:
         if isinstance(p, dt.date):
             return p.isoformat()
         text = f"{p:g}" if isinstance(p, float) else str(p)
         return f"{text} {unit}".strip()
 
+    def above(p: Point, strict: bool) -> str:
+        if dates:
+            return f"after {show(p)}" if strict else f"on or after {show(p)}"
+        return f"more than {show(p)}" if strict else f"{show(p)} or more"
+
+    def below(p: Point, strict: bool) -> str:
+        if dates:
+            return f"before {show(p)}" if strict else f"on or before {show(p)}"
+        return f"less than {show(p)}" if strict else f"{show(p)} or less"
+
     if low is not None and high is not None and low == high:
-        return show(low)
+        return f"on {show(low)}" if dates else show(low)
     if low is not None and high is not None:
-        return (
-            f"more than {show(low)}" if low_open else f"{show(low)} or more"
-        ) + f" and {'less than ' if high_open else 'at most '}{show(high)}"
+        return f"{above(low, low_open)} and {below(high, high_open)}"
     if low is not None:
-        return f"more than {show(low)}" if low_open else f"{show(low)} or more"
+        return above(low, low_open)
     if high is not None:
-        return f"less than {show(high)}" if high_open else f"{show(high)} or less"
+        return below(high, high_open)
     return "any value"
 
 

@@ -23,6 +23,7 @@ from wizard.tree.schema import (
     AnswerValue,
     AnyQuestion,
     Condition,
+    MultiQuestion,
     NumberQuestion,
     Outcome,
     Requirement,
@@ -232,9 +233,17 @@ def _words(question: AnyQuestion, working: list[Cell]) -> str:
     if working[0].ranged:
         unit = tr(question.unit) if isinstance(question, NumberQuestion) and question.unit else ""
         return " or ".join(describe_range(*r, unit=unit or "") for r in merge(working))
+    if isinstance(question, MultiQuestion):
+        # The fewest ticks that work: a set that adds to a working set says nothing more.
+        sets = [set(c.value) for c in working if isinstance(c.value, list)]
+        working = [
+            c for c, s in zip(working, sets, strict=True) if not any(other < s for other in sets)
+        ]
     labels = []
     for cell in working:
         chosen = cell.value if isinstance(cell.value, list) else [cell.value]
         names = [o.text() for o in question.options if o.id in chosen]
-        labels.append(" + ".join(names) if names else (str(cell.value) if chosen else "none"))
+        labels.append(
+            " + ".join(names) if names else (str(cell.value) if chosen else "nothing ticked")
+        )
     return " or ".join(f"“{label}”" for label in labels)
