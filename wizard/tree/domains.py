@@ -53,6 +53,20 @@ class Cell:
     def ranged(self) -> bool:
         return isinstance(self.value, int | float | dt.date) and not isinstance(self.value, bool)
 
+    def contains(self, value: AnswerValue) -> bool:
+        """Whether `value` is in this class (for a choice or a set of ticks: is this one)."""
+        if not self.ranged:
+            return value == self.value
+        if not isinstance(value, int | float | dt.date) or isinstance(value, bool):
+            return False
+        if isinstance(value, dt.date) != isinstance(self.value, dt.date):
+            return False
+        if self.low is not None and (value < self.low or (self.low_open and value == self.low)):  # type: ignore[operator]
+            return False
+        return not (
+            self.high is not None and (value > self.high or (self.high_open and value == self.high))  # type: ignore[operator]
+        )
+
 
 def thresholds(tree: Tree) -> dict[str, list[object]]:
     """Every value conditions compare each question's answer with (routes and requirements)."""
@@ -125,6 +139,36 @@ def domain(tree: Tree) -> dict[str, list[Cell]]:
             _CACHE.clear()
         _CACHE[id(tree)] = cached
     return cached[1]
+
+
+def class_of(tree: Tree, question_id: str, value: AnswerValue) -> object:
+    """Which class of answers `value` belongs to: two answers in one class route alike and
+    meet the same requirements. For a multiple choice, the tested options ticked; for text,
+    the tested text or "another"; for numbers and dates, the cell."""
+    question = tree.nodes.get(question_id)
+    tested = _tested(tree).get(question_id, [])
+    if isinstance(question, MultiQuestion):
+        ticked = value if isinstance(value, list) else [value]
+        return frozenset(v for v in ticked if v in tested)
+    if isinstance(question, TextQuestion):
+        return value if value in tested else None
+    for index, cell in enumerate(domain(tree).get(question_id, [])):
+        if cell.contains(value):
+            return index
+    return value if not isinstance(value, list) else tuple(value)
+
+
+def _tested(tree: Tree) -> dict[str, list[object]]:
+    cached = _TESTED.get(id(tree))
+    if cached is None or cached[0] is not tree:
+        cached = (tree, thresholds(tree))
+        if len(_TESTED) > 32:
+            _TESTED.clear()
+        _TESTED[id(tree)] = cached
+    return cached[1]
+
+
+_TESTED: dict[int, tuple[Tree, dict[str, list[object]]]] = {}
 
 
 def _is_number(value: object) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from wizard.tree.domains import Cell, describe_range, domain, merge
-from wizard.tree.reach import reach
+from wizard.tree.reach import conflicts
 from wizard.tree.routing import holds
 from wizard.tree.schema import (
     AnswerValue,
@@ -33,8 +33,6 @@ from wizard.tree.schema import (
 )
 
 Status = Literal["met", "broken", "unestablished"]
-SEARCH_LIMIT = 64
-"""At most this many searches per alternative when looking for what closes or opens it."""
 
 
 @dataclass(frozen=True)
@@ -166,66 +164,84 @@ def _assumption(question: AnyQuestion, value: AnswerValue, lang: str) -> Assumpt
 
 
 def alternative(tree: Tree, alt: str, answers: Mapping[str, AnswerValue]) -> Alternative:
-    """Whether `alt` is open to someone who gave `answers`, and if not, why and what opens it."""
-    if _opens(tree, alt, answers):
+    """Whether `alt` is open to someone who gave `answers`, and if not, why and what opens it.
+
+    One search finds every way to `alt` and which given answers each way changes
+    (`wizard.tree.reach.conflicts`). Open: a way that changes none. Otherwise the fewest
+    answers that close it are the smallest set meeting every way's changes, and the smallest
+    change that opens it is the way that changes fewest."""
+    outcome = tree.outcomes[alt]
+    found = conflicts(tree, alt, answers, _clash(tree, outcome, answers))
+    if frozenset() in found:
         return Alternative(alt, True)
-    given = list(answers)
-    budget = [SEARCH_LIMIT]
-
-    def closes(subset: tuple[str, ...]) -> bool:
-        return not _opens(tree, alt, {q: answers[q] for q in subset})
-
-    def frees(subset: tuple[str, ...]) -> bool:
-        return _opens(tree, alt, {q: v for q, v in answers.items() if q not in subset})
-
-    blocked = _smallest(given, closes, budget)
-    blocked_by = [(q, answers[q]) for q in (blocked or given)]
-    freed = _smallest(given, frees, budget)
-    opens_with = _needs(tree, alt, answers, freed) if freed else []
+    order = list(answers)
+    ways = sorted(found, key=lambda s: (len(s), sorted(order.index(q) for q in s)))
+    blocked = _hitting_set(ways, order)
+    blocked_by = [(q, answers[q]) for q in order if q in blocked]
+    opens_with = _needs(tree, outcome, answers, ways[0], found[ways[0]]) if ways else []
     return Alternative(alt, False, blocked_by, opens_with)
 
 
-def _opens(tree: Tree, alt: str, fixed: Mapping[str, AnswerValue]) -> bool:
-    """Whether a walk keeping `fixed` reaches `alt` without breaking its requirements; answers
-    in `fixed` that walk does not ask still count against a requirement (the person gave them)."""
-    outcome = tree.outcomes[alt]
+def _clash(
+    tree: Tree, outcome: Outcome, answers: Mapping[str, AnswerValue]
+) -> Callable[[dict[str, AnswerValue]], frozenset[str] | None] | None:
+    """For a way to `outcome`: the given answers (not asked on that way) that break one of its
+    requirements, or None when the way's own answers break one."""
+    if not outcome.requires:
+        return None
 
-    def accept(_: str, walked: dict[str, AnswerValue]) -> bool:
-        seen = {**fixed, **walked}
+    def clash(walked: dict[str, AnswerValue]) -> frozenset[str] | None:
+        seen = {**answers, **walked}
         unknown = unknown_answers(tree, seen)
-        return all(evaluate(r.when, seen, unknown) is not False for r in outcome.requires)
-
-    return alt in reach(tree, fixed, target=alt, accept=accept if outcome.requires else None)
-
-
-def _smallest(
-    items: list[str], works: Callable[[tuple[str, ...]], bool], budget: list[int], largest: int = 3
-) -> tuple[str, ...] | None:
-    """The smallest subset of `items` (up to `largest`) for which `works` holds."""
-    for size in range(1, min(largest, len(items)) + 1):
-        for subset in itertools.combinations(items, size):
-            if budget[0] <= 0:
+        blamed: set[str] = set()
+        for requirement in outcome.requires:
+            if evaluate(requirement.when, seen, unknown) is not False:
+                continue
+            given = [
+                q for q in requirement.when.referenced_answers() if q in answers and q not in walked
+            ]
+            if not given:
                 return None
-            budget[0] -= 1
-            if works(subset):
-                return subset
-    return None
+            blamed.update(given)
+        return frozenset(blamed)
+
+    return clash
+
+
+def _hitting_set(ways: list[frozenset[str]], order: list[str], largest: int = 3) -> set[str]:
+    """The fewest answers that every way changes at least one of (fixing them closes every
+    way); all the answers ways change when no set of `largest` or fewer does."""
+    pool = [q for q in order if any(q in w for w in ways)]
+    for size in range(1, min(largest, len(pool)) + 1):
+        for subset in itertools.combinations(pool, size):
+            if all(w & set(subset) for w in ways):
+                return set(subset)
+    return set(pool)
 
 
 def _needs(
-    tree: Tree, alt: str, answers: Mapping[str, AnswerValue], freed: tuple[str, ...]
+    tree: Tree,
+    outcome: Outcome,
+    answers: Mapping[str, AnswerValue],
+    change: frozenset[str],
+    walks: list[tuple[tuple[str, AnswerValue], ...]],
 ) -> list[Needs]:
-    """For each freed question, the answers that open `alt` (the others staying free)."""
+    """For each answer in `change`, the answers that open the way (from the ways found)."""
     out = []
-    rest = {q: v for q, v in answers.items() if q not in freed}
-    for qid in freed:
+    cells = domain(tree)
+    for qid in [q for q in answers if q in change]:
         question = tree.nodes[qid]
-        working: list[Cell] = []
-        for cell in domain(tree).get(qid, []):
-            if _opens(tree, alt, {**rest, qid: cell.value}):
-                working.append(cell)
+        values = [dict(w)[qid] for w in walks if qid in dict(w)]
+        working = [c for c in cells.get(qid, []) if any(c.contains(v) for v in values)]
         if working:
             out.append(Needs(qid, _words(question, working)))
+        else:
+            wanted = [
+                tr(r.requirement.text)
+                for r in check(outcome, answers, unknown_answers(tree, answers))
+                if r.status == "broken" and qid in r.requirement.when.referenced_answers()
+            ]
+            out.append(Needs(qid, "an answer that meets: " + "; ".join(wanted)))
     return out
 
 

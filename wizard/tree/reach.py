@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from wizard.tree.domains import domain, leaves, tree_conditions
-from wizard.tree.routing import route
+from wizard.tree.domains import class_of, domain, leaves, tree_conditions
+from wizard.tree.routing import route, targets
 from wizard.tree.schema import AnswerValue, Tree
 
 Answers = tuple[tuple[str, AnswerValue], ...]
@@ -30,6 +30,76 @@ class Search:
     read: frozenset[str] = frozenset()
     """Extra questions whose answers a state must keep (what `accept` reads)."""
     found: dict[str, Answers] = field(default_factory=dict)
+
+
+_LATER: dict[int, tuple[Tree, dict[str, frozenset[str]]]] = {}
+
+
+def read_later(tree: Tree) -> dict[str, frozenset[str]]:
+    """For each question, the questions whose answers conditions read from there on (its own
+    routes and every question it can lead to): answers nothing reads later cannot change
+    where a walk goes, so a search forgets them."""
+    cached = _LATER.get(id(tree))
+    if cached is not None and cached[0] is tree:
+        return cached[1]
+    own = {
+        qid: frozenset(
+            leaf.answer
+            for r in [*q.routes, *(r for o in q.options for r in o.routes)]
+            if r.when is not None
+            for leaf in leaves(r.when)
+            if leaf.answer
+        )
+        for qid, q in tree.nodes.items()
+    }
+    later: dict[str, frozenset[str]] = {}
+    for qid in _post_order(tree):
+        found = set(own[qid])
+        for nxt in targets(tree.nodes[qid]):
+            found |= later.get(nxt, frozenset())
+        later[qid] = frozenset(found)
+    if len(_LATER) > 32:
+        _LATER.clear()
+    _LATER[id(tree)] = (tree, later)
+    return later
+
+
+def _post_order(tree: Tree) -> list[str]:
+    """Questions, each after every question it leads to (a cycle, which lint refuses, is cut)."""
+    order: list[str] = []
+    state: dict[str, int] = {}
+    for root in tree.nodes:
+        stack = [(root, iter(targets(tree.nodes[root])))]
+        if root in state:
+            continue
+        state[root] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                state[node] = 2
+                order.append(node)
+            elif child in tree.nodes and child not in state:
+                state[child] = 1
+                stack.append((child, iter(targets(tree.nodes[child]))))
+    return order
+
+
+def leading_to(tree: Tree, target: str) -> set[str]:
+    """The target and every question with a declared way to it (conditions aside)."""
+    back: dict[str, list[str]] = {}
+    for qid, question in tree.nodes.items():
+        for nxt in targets(question):
+            back.setdefault(nxt, []).append(qid)
+    found = {target}
+    stack = [target]
+    while stack:
+        for source in back.get(stack.pop(), []):
+            if source not in found:
+                found.add(source)
+                stack.append(source)
+    return found
 
 
 def read_by_conditions(tree: Tree) -> frozenset[str]:
@@ -84,3 +154,72 @@ def reach(
 
 def _hashable(value: AnswerValue) -> object:
     return tuple(value) if isinstance(value, list) else value
+
+
+Conflicts = dict[frozenset[str], list[Answers]]
+"""For each set of given answers a walk to the target differs from, the walks found."""
+
+
+def conflicts(
+    tree: Tree,
+    target: str,
+    given: Mapping[str, AnswerValue],
+    clash: Callable[[dict[str, AnswerValue]], frozenset[str] | None] | None = None,
+) -> Conflicts:
+    """Every way to reach `target`, told apart by which of the `given` answers it changes.
+
+    One search with every question free: a state is the node, the answers conditions read and
+    the given answers changed so far, so each set of changes is found once per state. `clash`
+    adds given answers a walk reaching the target contradicts without asking them (an outcome's
+    requirement broken by an answer given elsewhere), or says None when the walk's own answers
+    break one. An empty set means the target is open as
+    things stand; the smallest set is the smallest change that opens it.
+    """
+    cells = domain(tree)
+    later = read_later(tree)
+    target_reads = frozenset(
+        leaf.answer
+        for r in tree.outcomes[target].requires
+        for leaf in leaves(r.when)
+        if leaf.answer
+    )
+    same = {q: class_of(tree, q, v) for q, v in given.items() if q in tree.nodes}
+    toward = leading_to(tree, target)
+    found: Conflicts = {}
+    seen: set[tuple[str, frozenset[tuple[str, object]], frozenset[str]]] = set()
+    stack: list[tuple[str, Answers, frozenset[str]]] = [(tree.tree.start, (), frozenset())]
+    while stack:
+        node, taken, changed = stack.pop()
+        if node == target:
+            extra = clash(dict(taken)) if clash is not None else frozenset()
+            if extra is None:
+                continue  # this walk's own answers break a requirement: not a way there
+            walks = found.setdefault(changed | extra, [])
+            if len(walks) < 32:
+                walks.append(taken)
+            continue
+        question = tree.nodes.get(node)
+        if question is None:
+            continue
+        if any(way <= changed for way in found):
+            continue  # a way changing fewer answers is known: this one adds nothing
+        read = later.get(node, frozenset()) | target_reads
+        kept = frozenset((q, _hashable(v)) for q, v in taken if q in read)
+        key = (node, kept, changed)
+        if key in seen:
+            continue
+        seen.add(key)
+        tries = cells.get(question.id, [])
+        if question.id in same:  # the given answer's class last, so it is tried first
+            tries = sorted(tries, key=lambda c: class_of(tree, node, c.value) == same[node])
+        for cell in tries:
+            answers = dict(taken)
+            answers[question.id] = cell.value
+            following = route(question, answers)
+            if following is None or following not in toward:
+                continue
+            now = changed
+            if question.id in same and class_of(tree, question.id, cell.value) != same[question.id]:
+                now = changed | {question.id}
+            stack.append((following, (*taken, (question.id, cell.value)), now))
+    return found

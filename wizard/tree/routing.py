@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
 from wizard.tree.schema import AnswerValue, AnyQuestion, Condition, MultiQuestion, Route
@@ -96,9 +96,48 @@ def candidate_routes(question: AnyQuestion, answer: AnswerValue | None) -> list[
 def route(question: AnyQuestion, answers: Mapping[str, AnswerValue]) -> str | None:
     """The id of the node or outcome the answered `question` leads to, or None if no route holds."""
     for candidate in candidate_routes(question, answers.get(question.id)):
-        if candidate.when is None or holds(candidate.when, answers):
+        if candidate.when is None or compiled(candidate.when)(answers):
             return candidate.next
     return None
+
+
+Predicate = Callable[[Mapping[str, AnswerValue]], bool]
+_COMPILED: dict[int, tuple[Condition, Predicate]] = {}
+
+
+def compiled(condition: Condition) -> Predicate:
+    """`holds(condition, ·)` as a function built once per condition: the verdict engine routes
+    thousands of trial walks, and reading the model's fields each time is most of the cost."""
+    found = _COMPILED.get(id(condition))
+    if found is not None and found[0] is condition:
+        return found[1]
+    if len(_COMPILED) > 100_000:
+        _COMPILED.clear()
+    predicate = _compile(condition)
+    _COMPILED[id(condition)] = (condition, predicate)
+    return predicate
+
+
+def _compile(c: Condition) -> Predicate:
+    if c.all is not None:
+        every = [_compile(x) for x in c.all]
+        return lambda a: all(p(a) for p in every)
+    if c.any is not None:
+        some = [_compile(x) for x in c.any]
+        return lambda a: any(p(a) for p in some)
+    if c.not_ is not None:
+        inner = _compile(c.not_)
+        return lambda a: not inner(a)
+    question = c.answer
+    tests = [(name, getattr(c, name)) for name in _set_tests(c)]
+
+    def leaf(a: Mapping[str, AnswerValue]) -> bool:
+        if question not in a:
+            return False
+        value = a[question]  # type: ignore[index]
+        return all(_test(name, expected, value) for name, expected in tests)
+
+    return leaf
 
 
 def edges(question: AnyQuestion) -> list[Edge]:
