@@ -197,12 +197,11 @@ def _clash(
         for requirement in outcome.requires:
             if evaluate(requirement.when, seen, unknown) is not False:
                 continue
-            given = [
+            if evaluate(requirement.when, walked, unknown_answers(tree, walked)) is False:
+                return None  # the way's own answers break it, whatever was given
+            blamed.update(
                 q for q in requirement.when.referenced_answers() if q in answers and q not in walked
-            ]
-            if not given:
-                return None
-            blamed.update(given)
+            )
         return frozenset(blamed)
 
     return clash
