@@ -4,6 +4,8 @@ claim sourced, review dates, and the known contradictions between sources kept v
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
 
 import pytest
 
@@ -113,3 +115,45 @@ def test_known_contradictions_stay_visible(tree_id: str, risk_id: str, sides: se
     used |= {r for q in tree.nodes.values() for r in q.risks}
     used |= {r for q in tree.nodes.values() for o in q.options for r in o.risks}
     assert risk_id in used, f"{tree_id}: `{risk_id}` is defined but never shown"
+
+
+MAX_WORDS = 30
+"""Plain language: a sentence a student reads in a help text, a summary, a risk's detail or
+what to do about it has at most this many words."""
+
+
+def _long_sentences(text: str) -> list[str]:
+    # A sentence ends at . ! ? or ; followed by a space (not in "e.g. " or "No. 5").
+    parts = re.split(r"(?<=[.!?;])\s+(?=[A-Z(“\"'0-9])", " ".join(text.split()))
+    return [p for p in parts if len(p.split()) > MAX_WORDS]
+
+
+def _plain_texts(tree: Tree) -> Iterator[tuple[str, str]]:
+    for qid, question in tree.nodes.items():
+        if question.help:
+            yield f"nodes.{qid}.help", tr(question.help)
+        for option in question.options:
+            if option.help:
+                yield f"nodes.{qid}.{option.id}.help", tr(option.help)
+    for oid, outcome in tree.outcomes.items():
+        yield f"outcomes.{oid}.summary", tr(outcome.summary)
+    for rid, risk in tree.risks.items():
+        yield f"risks.{rid}.detail", tr(risk.detail)
+        yield f"risks.{rid}.mitigation", tr(risk.mitigation)
+
+
+@pytest.mark.parametrize("tree_id", TREE_IDS)
+def test_sentences_are_short(tree_id: str) -> None:
+    long = [
+        f"{where}: {len(s.split())} words: {s}"
+        for where, text in _plain_texts(_tree(tree_id))
+        for s in _long_sentences(text)
+    ]
+    assert long == [], "\n".join(long)
+
+
+def test_the_sentence_rule_itself() -> None:
+    short = "One. Two words here."
+    assert _long_sentences(short) == []
+    long = " ".join(["word"] * 31) + "."
+    assert _long_sentences(f"Fine. {long} Also fine.") == [long]
