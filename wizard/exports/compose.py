@@ -60,10 +60,12 @@ def addresses(
 
     def named(text: str, what: str) -> Mailbox:
         mine = summary.client_name if text.strip() == summary.client_email else ""
-        return parse_mailbox(text, what, name=mine)
+        return parse_mailbox(text, what, name=mine, name_what="the client name")
 
     return Addresses(
-        parse_mailbox(sender, "the From address", name=summary.counselor),
+        parse_mailbox(
+            sender, "the From address", name=summary.counselor, name_what="the counselor name"
+        ),
         [named(t, "the To address") for t in to],
         [named(c, "the Cc address") for c in cc or []],
     )

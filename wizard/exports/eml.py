@@ -6,7 +6,12 @@ Message-ID headers; names and subjects outside ASCII are encoded (RFC 2047) by t
 policy. The same message is written by `wizard export --format eml` and sent by `wizard email`.
 
 Header safety: a CR, LF or other control character in a name, address or subject is refused
-(`HeaderError`), never folded into the header, so no header can be injected.
+(`HeaderError`), never folded into the header, so no header can be injected. So is an RFC 2047
+encoded word (`=?utf-8?q?...?=`) in a name or subject: the `email` package decodes it when it
+parses the header, and an encoded CR LF would then start a new header. Headers are built from
+`email.headerregistry` objects (an `Address` with its display name), and the finished message is
+parsed back: its headers must be exactly the intended ones, with the intended values, or it is
+refused.
 
 Addresses get a simple, documented check (`check_address`): `local@domain`, no spaces, the local
 part made of the characters RFC 5322 allows unquoted (dot-separated), and a domain of letters,
@@ -21,7 +26,8 @@ import re
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.parser import BytesParser
+from email.policy import SMTP, default
 from email.utils import format_datetime, make_msgid
 
 from wizard.exports.escape import one_line
@@ -31,18 +37,27 @@ _LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`
 _DOMAIN = re.compile(r"([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 _NAMED = re.compile(r"\s*(.*?)\s*<([^<>]*)>\s*", re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_ENCODED_WORD = re.compile(r"=\?.*\?=", re.DOTALL)
+"""Anything a lenient parser could take for an encoded word: `=?` followed later by `?=`."""
+_LINE_LIKE = re.compile("[\x80-\x9f\u2028\u2029]")
+"""C1 controls (NEL among them), line and paragraph separators: line breaks to some readers."""
 
 
 class HeaderError(ValueError):
     """A name, address or subject that cannot go into a mail header (the message says why)."""
 
 
-def check_header_text(what: str, value: str) -> str:
-    """`value` if it is safe in a header; `HeaderError` for CR, LF or any control character."""
+def check_header_text(what: str, value: str, words: bool = True) -> str:
+    """`value` if it is safe in a header; `HeaderError` for CR, LF or any control character,
+    and (unless not `words`) an encoded word."""
     if "\r" in value or "\n" in value:
         raise HeaderError(f"{what} contains a line break (CR or LF); refused")
-    if _CONTROL.search(value):
+    if _CONTROL.search(value) or _LINE_LIKE.search(value):
         raise HeaderError(f"{what} contains a control character; refused")
+    if words and _ENCODED_WORD.search(value):
+        raise HeaderError(
+            f"{what} contains an encoded word (=?...?=), which mail readers decode; refused"
+        )
     return value
 
 
@@ -86,17 +101,18 @@ class Mailbox:
         return str(self.header())
 
 
-def parse_mailbox(text: str, what: str = "address", name: str = "") -> Mailbox:
-    """`Name <local@domain>` or `local@domain` (then named `name`), checked."""
-    check_header_text(what, text)
+def parse_mailbox(text: str, what: str = "address", name: str = "", name_what: str = "") -> Mailbox:
+    """`Name <local@domain>` or `local@domain` (then named `name`, which a refusal calls
+    `name_what`, e.g. "the counselor name"), checked."""
+    check_header_text(what, text, words=False)  # the name's words are checked as the name's
     found = _NAMED.fullmatch(text)
     if found:
         given, address = found.group(1).strip().strip('"').strip(), found.group(2).strip()
     else:
         given, address = "", text.strip()
-    display = given or name
-    check_header_text(f"the name of {what}", display)
-    return Mailbox(check_address(address, what), display)
+    check_header_text(f"the name of {what}", given)
+    check_header_text(name_what or f"the name of {what}", "" if given else name)
+    return Mailbox(check_address(address, what), given or name)
 
 
 def default_subject(summary: Summary) -> str:
@@ -126,6 +142,10 @@ def build_message(
     """The message (see the module docstring). Raises `HeaderError` for an unsafe subject."""
     if not to:
         raise HeaderError("no recipient: give at least one To address")
+    for what, boxes in (("From", [sender]), ("To", to), ("Cc", cc or [])):
+        for box in boxes:
+            check_address(box.address, f"the {what} address")
+            check_header_text(f"the name of the {what} address", box.name)
     message = EmailMessage(policy=SMTP)
     message["From"] = sender.header()
     message["To"] = [m.header() for m in to]
@@ -134,6 +154,7 @@ def build_message(
     message["Subject"] = check_header_text("the subject", subject)
     message["Date"] = format_datetime(now or dt.datetime.now(dt.UTC).astimezone())
     message["Message-ID"] = make_msgid(domain=sender.domain)
+    _check_headers(message, sender, to, cc or [], subject)
     # 7-bit clean for any server: the text quoted-printable (readable raw), the HTML base64
     # (encoded in C, several times faster than quoted-printable for the larger part).
     message.set_content(text, cte="quoted-printable")
@@ -145,6 +166,36 @@ def build_message(
             item.data, maintype=maintype, subtype=subtype, filename=item.filename, params=params
         )
     return message
+
+
+def _check_headers(
+    message: EmailMessage, sender: Mailbox, to: list[Mailbox], cc: list[Mailbox], subject: str
+) -> None:
+    """Parse the headers as a mail reader will and compare them with the intended ones: the
+    same names, and the same addresses, names and subject once decoded. `HeaderError` if not."""
+    head = message_bytes(message).split(b"\r\n\r\n", 1)[0] + b"\r\n\r\n"
+    intended = {"From": [sender], "To": to, "Cc": cc}
+    try:
+        parsed = BytesParser(policy=default).parsebytes(head)
+        names = [name.lower() for name in parsed]
+        expected = ["from", "to", *(["cc"] if cc else []), "subject", "date", "message-id"]
+        if sorted(names) != sorted(expected):
+            raise HeaderError("the message would carry other headers than intended; refused")
+        for name, boxes in intended.items():
+            found = [(a.display_name, a.addr_spec) for a in parsed[name].addresses] if boxes else []
+            if [(_squash(n), a) for n, a in found] != [(_squash(m.name), m.address) for m in boxes]:
+                raise HeaderError(f"the {name} header would not read as written; refused")
+        if _squash(str(parsed["Subject"])) != _squash(subject):
+            raise HeaderError("the subject would not read as written; refused")
+    except HeaderError:
+        raise
+    except Exception as error:  # the email package's parser fails in many ways on odd input
+        raise HeaderError(f"the message headers cannot be read back ({error}); refused") from None
+
+
+def _squash(text: str) -> str:
+    """Text without its white space: folding may add or drop spaces between encoded words."""
+    return "".join(text.split())
 
 
 def message_bytes(message: EmailMessage) -> bytes:
