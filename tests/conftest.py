@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from tests.paths import SAMPLE
 from wizard.tree.loader import read
 from wizard.tree.schema import Tree
-
-DATA = Path(__file__).parent / "data"
-SAMPLE = DATA / "good" / "sample.toml"
 
 
 @pytest.fixture(autouse=True)

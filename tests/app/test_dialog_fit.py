@@ -16,9 +16,9 @@ from textual.widgets import Button, Input, Static
 from screens.app import WizardApp, make_app
 from screens.dialogs.email import EmailDialog
 from screens.dialogs.export import ExportDialog
-from tests.app.conftest import NARROW, VISA, WIDE
-from tests.app.dialog_steps import mail_settings, to_outcome_then
 from tests.exports.smtp import free_port
+from tests.paths import VISA
+from tests.pilot import NARROW, WIDE, mail_settings, to_outcome_then, wait_for
 
 LONG_FOLDER = "a-data-folder-with-a-long-name/" * 3
 """Long enough that the outbox path in a failure message wraps over several lines."""
@@ -74,7 +74,8 @@ async def test_the_email_dialog_fits_with_a_wrong_address(app, tmp_path: Path) -
     async with app.run_test(size=NARROW) as pilot:
         await to_outcome_then(pilot, "2")
         await pilot.press(*"ana at example", "ctrl+s")
-        await pilot.pause()
+        line = app.screen.query_one("#mail-to-problem", Static)
+        await wait_for(pilot, lambda: line.display, "the To message")
         assert "contains a space" in str(message_under(app, "mail-to").render())
         assert_all_visible(app)
 
@@ -85,9 +86,9 @@ async def test_the_email_dialog_fits_with_a_send_failure(app, tmp_path: Path) ->
     async with app.run_test(size=NARROW) as pilot:
         await to_outcome_then(pilot, "2")
         await pilot.press(*"ana@example.org", "ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         status = app.screen.query_one("#mail-status", Static)
+        await wait_for(pilot, lambda: "connection refused" in str(status.render()), "the failure")
+        await wait_for(pilot, lambda: status.region.height >= 3, "the failure laid out")
         assert "connection refused" in str(status.render())
         assert status.region.height >= 3, "the message should wrap (a long outbox path)"
         assert_all_visible(app)
@@ -97,8 +98,8 @@ async def test_the_email_dialog_fits_without_a_server(app) -> None:
     async with app.run_test(size=NARROW) as pilot:
         await to_outcome_then(pilot, "2")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.screen.query_one("#mail-server").has_class("-error")
+        server = app.screen.query_one("#mail-server")
+        await wait_for(pilot, lambda: server.has_class("-error"), "the server line as an error")
         assert_all_visible(app)
 
 
@@ -113,8 +114,8 @@ async def test_the_export_dialog_fits_with_its_error(app, tmp_path: Path) -> Non
         target.write_text("keep", encoding="utf-8")
         dialog.query_one("#export-path", Input).value = str(target)
         await pilot.press("ctrl+s")
-        await pilot.pause()
         problem = dialog.query_one("#export-problem", Static)
+        await wait_for(pilot, lambda: problem.region.height >= 2, "the refusal laid out")
         assert "already exists" in str(problem.render())
         assert problem.region.height >= 2
         assert_all_visible(app)

@@ -11,8 +11,8 @@ import pytest
 from textual.pilot import Pilot
 
 from screens.app import make_app
-from tests.app.conftest import NARROW, VISA, WIDE
-from tests.app.dialog_steps import mail_settings, to_outcome_then
+from tests.paths import VISA
+from tests.pilot import NARROW, WIDE, mail_settings, to_outcome_then
 from wizard.exports.eml import default_subject
 from wizard.report.summary import Summary
 

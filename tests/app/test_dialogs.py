@@ -10,9 +10,11 @@ from textual.widgets import Static
 from screens.app import make_app
 from screens.dialogs.export import ExportDialog
 from screens.dialogs.session import NoteDialog, SessionForm
+from screens.views.outcome import OutcomeScreen
 from screens.views.question import QuestionScreen
 from screens.widgets.entry import AnswerInput
-from tests.app.conftest import NARROW, VISA, answer, screen_text, settle
+from tests.paths import VISA
+from tests.pilot import NARROW, answer, flat, screen_text, settle, wait_for, wait_for_screen
 
 
 async def test_the_email_complaint_goes_once_the_address_is_edited() -> None:
@@ -44,14 +46,17 @@ async def test_a_refused_export_says_why_where_it_can_be_seen(
     async with visa_app.run_test(size=NARROW) as pilot:
         for value in ["china", "x1", "yes", "2026-09-01"]:
             await answer(pilot, value)
-        for _ in range(2):
-            await pilot.press("e", "1")
-            await pilot.pause()
-            assert isinstance(visa_app.screen, ExportDialog)
-            await pilot.press("enter")
-            await pilot.pause(0.2)
+        await pilot.press("e", "1")
+        await wait_for_screen(pilot, ExportDialog)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, OutcomeScreen)  # saved
+        await pilot.press("e", "1")
+        await wait_for_screen(pilot, ExportDialog)
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: "already exists" in flat(screen_text(visa_app)), "the refusal on screen"
+        )
         assert isinstance(visa_app.screen, ExportDialog)  # the second save was refused
-        assert "already exists" in " ".join(screen_text(visa_app).split())
     assert len(list(tmp_path.glob("*.html"))) == 1
 
 

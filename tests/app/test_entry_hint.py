@@ -10,7 +10,8 @@ from textual.pilot import Pilot
 from screens.app import make_app
 from screens.views.question import QuestionScreen
 from screens.widgets.line import Line
-from tests.app.conftest import VISA, answer, settle
+from tests.paths import VISA
+from tests.pilot import answer, settle
 
 # Answers reaching each kind of question of the test tree, and a phrase of its hint.
 ENTRY_QUESTIONS = [

@@ -11,7 +11,7 @@ from textual.widgets import Checkbox, RadioButton
 from screens.app import WizardApp
 from screens.dialogs.export import ExportDialog
 from screens.widgets.entry import AnswerInput
-from tests.app.conftest import NARROW, WIDE, answer, screen_text
+from tests.pilot import NARROW, WIDE, answer, screen_text
 
 LONG_TITLE = "Can I get permanent residence in China?"
 """A shipped tree's title, too long to follow the app's name in an 80-column header."""

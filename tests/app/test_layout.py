@@ -14,8 +14,9 @@ from screens.views.help import HelpScreen
 from screens.views.home import HomeScreen
 from screens.views.question import QuestionScreen
 from screens.widgets.hanging import Hanging, hang_indent, wrap_hanging
-from tests.app.conftest import NARROW, VISA, WIDE, answer, screen_text, settle
-from tests.sessions.conftest import session_of
+from tests.paths import VISA
+from tests.pilot import NARROW, WIDE, answer, palette_run, screen_text, settle
+from tests.sessions.saved import session_of
 from wizard.sessions.compare import Comparison, Row
 
 LONG = "a long piece of text that cannot fit on one line of a narrow list at all"
@@ -94,12 +95,7 @@ async def test_the_palette_offers_one_keys_command_and_it_opens_the_full_list(vi
         assert isinstance(visa_app.screen, QuestionScreen)
         titles = [c.title for c in visa_app.get_system_commands(visa_app.screen)]
         assert "Keys" not in titles  # Textual's panel of the focused widget's keys
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Keys")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette_run(pilot, "Keys")
         assert isinstance(visa_app.screen, HelpScreen)
         assert "this list of keys" in screen_text(visa_app)
 

@@ -8,7 +8,8 @@ from textual.widgets import Input
 from screens.app import make_app
 from screens.commands import _help
 from screens.widgets.literal import literal, visible
-from tests.app.conftest import MARKUP, WIDE, answer, flat, screen_text, settle
+from tests.paths import MARKUP
+from tests.pilot import WIDE, answer, flat, screen_text, settle
 
 
 def test_visible_replaces_control_characters_with_stand_ins() -> None:

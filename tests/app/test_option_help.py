@@ -13,10 +13,11 @@ from textual.widgets import OptionList
 
 from screens.app import WizardApp, make_app
 from screens.views.question import QuestionScreen
-from tests.app.conftest import DATA, NARROW, WIDE, answer, flat
+from tests.paths import APP_DATA
+from tests.pilot import NARROW, WIDE, answer, flat
 from wizard.tree.schema import tr
 
-HELPS = DATA / "helps.toml"
+HELPS = APP_DATA / "helps.toml"
 FRAME = str.maketrans({glyph: " " for glyph in "▊▎▔▁▂▃▄▅▆▇█"})
 """The list's border and the scrollbar's glyphs, which stand between the words of a line."""
 

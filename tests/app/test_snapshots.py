@@ -9,7 +9,8 @@ import pytest
 from textual.pilot import Pilot
 
 from screens.app import make_app
-from tests.app.conftest import MARKUP, NARROW, VISA, WIDE, settle
+from tests.paths import MARKUP, VISA
+from tests.pilot import NARROW, WIDE, settle
 
 SIZES = pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "120x40"])
 

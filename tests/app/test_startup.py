@@ -11,8 +11,8 @@ from pathlib import Path
 
 from screens.app import make_app
 from screens.views.home import HomeScreen
-from tests.app.conftest import NARROW, screen_text, settle
-from tests.sessions.conftest import SESSION_DATA
+from tests.paths import SESSION_DATA
+from tests.pilot import NARROW, screen_text, settle
 
 ROOT = Path(__file__).resolve().parents[2]
 

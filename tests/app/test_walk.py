@@ -12,7 +12,17 @@ from screens.views.home import HomeScreen
 from screens.views.outcome import OutcomeScreen
 from screens.views.question import QuestionScreen
 from screens.views.review import AnswersScreen, DroppedScreen
-from tests.app.conftest import NARROW, VISA, WIDE, answer, flat, screen_text, settle
+from tests.paths import VISA
+from tests.pilot import (
+    NARROW,
+    WIDE,
+    answer,
+    flat,
+    palette_run,
+    screen_text,
+    settle,
+    wait_for_screen,
+)
 from wizard.tree.loader import SHIPPED
 from wizard.tree.schema import tr
 
@@ -274,12 +284,7 @@ async def test_help_and_command_palette(visa_app) -> None:
         assert isinstance(visa_app.screen, QuestionScreen)
 
         await answer(pilot, "china")
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Your answers")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette_run(pilot, "Your answers")
         assert isinstance(visa_app.screen, AnswersScreen)
 
 
@@ -300,13 +305,8 @@ async def test_palette_starts_a_tree_and_the_theme_can_change(monkeypatch) -> No
     app = make_app(animate=False)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Start: Internship visa")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, QuestionScreen)
+        await palette_run(pilot, "Start: Internship visa")
+        await wait_for_screen(pilot, QuestionScreen)
         assert app.progress.walk.tree.id == "visa-fixture"
 
         before = app.export_screenshot()

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SAMPLE
+from tests.paths import SAMPLE
 from wizard.cli.main import build_parser, main
 
 

@@ -19,7 +19,7 @@ import tomli_w
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SAMPLE
+from tests.paths import SAMPLE
 from wizard.diagnostics import has_errors
 from wizard.lint import lint
 from wizard.toml import parse_toml

@@ -9,7 +9,7 @@ import pytest
 import trustme
 from aiosmtpd.controller import Controller
 
-from tests.conftest import SAMPLE
+from tests.paths import SAMPLE
 from wizard.sessions.model import Session
 from wizard.tree.schema import Tree
 from wizard.tree.walk import Walk

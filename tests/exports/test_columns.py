@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 import string
 import textwrap
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.paths import BILINGUAL
 from wizard.exports.columns import columns, wrap, wrap_columns
 from wizard.exports.text import WIDTH
 from wizard.sessions.model import Session
@@ -22,7 +22,6 @@ from wizard.tree.walk import Walk
 
 from .factory import make_session, rendered
 
-BILINGUAL = Path(__file__).parent / "data" / "bilingual.toml"
 NIA = "https://www.nia.gov.cn/n741440/n741567/index.html"
 NOTE = (
     "客户已于2026年6月从复旦大学硕士毕业，学习类居留许可有效期至2026年12月31日。"

@@ -12,8 +12,8 @@ from screens.app import WizardApp, make_app
 from screens.dialogs.email import EmailDialog
 from screens.dialogs.export import ExportDialog
 from screens.views.outcome import OutcomeScreen
-from tests.app.conftest import VISA, WIDE
-from tests.app.dialog_steps import mail_settings, to_outcome_then
+from tests.paths import VISA
+from tests.pilot import WIDE, mail_settings, to_outcome_then, wait_for, wait_for_screen
 
 from .smtp import Server, free_port
 
@@ -40,8 +40,7 @@ async def test_export_dialog_saves_html_with_the_ticks(app: WizardApp, tmp_path:
         path_input = dialog.query_one("#export-path", Input)
         assert path_input.value == str(tmp_path / f"summary-{_session_id(app)}.html")
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, OutcomeScreen)
+        await wait_for_screen(pilot, OutcomeScreen)
         written = tmp_path / f"summary-{_session_id(app)}.html"
         page = written.read_text(encoding="utf-8")
         assert page.startswith("<!DOCTYPE html>")
@@ -58,17 +57,17 @@ async def test_export_dialog_format_and_no_overwrite(app: WizardApp, tmp_path: P
         target = tmp_path / "ana.html"
         dialog.query_one("#export-path", Input).value = str(target)
         await pilot.press("shift+tab", "down", "space")  # pick Markdown: the extension follows
-        await pilot.pause()
-        assert dialog.query_one("#export-path", Input).value == str(tmp_path / "ana.md")
+        path_input = dialog.query_one("#export-path", Input)
+        await wait_for(pilot, lambda: path_input.value == str(tmp_path / "ana.md"), "the .md path")
         (tmp_path / "ana.md").write_text("keep", encoding="utf-8")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: problem(app, "#export-problem"), "the refusal")
         assert app.screen is dialog
         assert "already exists: tick “Replace”" in problem(app, "#export-problem")
         assert (tmp_path / "ana.md").read_text(encoding="utf-8") == "keep"
         dialog.query_one("#export-replace", Checkbox).value = True
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for_screen(pilot, OutcomeScreen)
         assert (tmp_path / "ana.md").read_text(encoding="utf-8").startswith("# Add an internship")
 
 
@@ -89,9 +88,7 @@ async def test_email_dialog_sends_to_the_server(
         assert dialog.query_one("#mail-to", Input).has_focus  # the first empty field
         await pilot.press(*"ana@example.org")
         await pilot.press("ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, OutcomeScreen)
+        await wait_for_screen(pilot, OutcomeScreen)
         [envelope] = smtp_server.recorder.envelopes
         assert envelope.rcpt_tos == ["ana@example.org"]
         assert isinstance(envelope.content, bytes)
@@ -112,8 +109,7 @@ async def test_email_failure_stays_in_the_dialog(app: WizardApp, tmp_path: Path)
         await to_outcome_then(pilot, "2")
         dialog = app.screen
         await pilot.press(*"ana@example.org", "ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await wait_for(pilot, lambda: problem(app, "#mail-status"), "the failure")
         assert app.screen is dialog
         [kept] = (tmp_path / "data" / "outbox").iterdir()
         shown = " ".join(problem(app, "#mail-status").split())
@@ -129,8 +125,9 @@ async def test_email_dialog_without_a_server_says_so(app: WizardApp) -> None:
         assert "No SMTP server set" in str(server.render())
         assert not server.has_class("-error")
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert server.has_class("-error")  # the line about the server turns into the error
+        await wait_for(
+            pilot, lambda: server.has_class("-error"), "the server line as an error"
+        )  # the line about the server turns into the error
         assert "No SMTP server set" in str(server.render())
 
 
@@ -142,15 +139,14 @@ async def test_email_dialog_shows_a_wrong_address_under_its_field(
         await to_outcome_then(pilot, "2")
         dialog = app.screen
         await pilot.press(*"ana@example.org", "tab", *"bo at example", "ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: problem(app, "#mail-cc-problem"), "the Cc message")
         assert "The Cc address 'bo at example' contains a space" in problem(app, "#mail-cc-problem")
         assert problem(app, "#mail-to-problem") == problem(app, "#mail-status") == ""
         assert dialog.query_one("#mail-cc", Input).has_focus  # taken to the field to fix
         assert not (tmp_path / "data" / "outbox").exists()
 
         await pilot.press("backspace")  # correcting the field clears its message
-        await pilot.pause()
-        assert problem(app, "#mail-cc-problem") == ""
+        await wait_for(pilot, lambda: problem(app, "#mail-cc-problem") == "", "no Cc message")
 
 
 async def test_email_dialog_asks_for_a_to_and_a_from(app: WizardApp, tmp_path: Path) -> None:
@@ -159,12 +155,12 @@ async def test_email_dialog_asks_for_a_to_and_a_from(app: WizardApp, tmp_path: P
         await to_outcome_then(pilot, "2")
         dialog = app.screen
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: problem(app, "#mail-to-problem"), "the To message")
         assert "Type the client's address" in problem(app, "#mail-to-problem")
         dialog.query_one("#mail-to", Input).value = "ana@example.org"
         dialog.query_one("#mail-from", Input).value = ""
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait_for(pilot, lambda: problem(app, "#mail-from-problem"), "the From message")
         assert problem(app, "#mail-to-problem") == ""
         assert "Type your address" in problem(app, "#mail-from-problem")
         assert dialog.query_one("#mail-from", Input).has_focus
@@ -176,17 +172,13 @@ async def test_email_dialog_buttons(app: WizardApp, tmp_path: Path, smtp_server:
         await to_outcome_then(pilot, "2")
         await pilot.press(*"ana@example.org")
         await pilot.click("#mail-send")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert isinstance(app.screen, OutcomeScreen)
+        await wait_for_screen(pilot, OutcomeScreen)
         assert [e.rcpt_tos for e in smtp_server.recorder.envelopes] == [["ana@example.org"]]
 
         await pilot.press("e", "2")
-        await pilot.pause()
-        assert isinstance(app.screen, EmailDialog)
+        await wait_for_screen(pilot, EmailDialog)
         await pilot.click("#mail-cancel")
-        await pilot.pause()
-        assert isinstance(app.screen, OutcomeScreen)
+        await wait_for_screen(pilot, OutcomeScreen)
         assert len(smtp_server.recorder.envelopes) == 1
 
 
@@ -194,14 +186,12 @@ async def test_export_dialog_buttons(app: WizardApp, tmp_path: Path) -> None:
     async with app.run_test(size=WIDE) as pilot:
         await to_outcome_then(pilot, "1")
         await pilot.click("#export-cancel")
-        await pilot.pause()
-        assert isinstance(app.screen, OutcomeScreen)
+        await wait_for_screen(pilot, OutcomeScreen)
         assert not list(tmp_path.glob("summary-*"))
         await pilot.press("e", "1")
-        await pilot.pause()
+        await wait_for_screen(pilot, ExportDialog)
         await pilot.click("#export-save")
-        await pilot.pause()
-        assert isinstance(app.screen, OutcomeScreen)
+        await wait_for_screen(pilot, OutcomeScreen)
         assert (tmp_path / f"summary-{_session_id(app)}.html").exists()
 
 

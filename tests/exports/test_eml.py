@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import parsedate_to_datetime
 
 import pytest
 
-from wizard.exports import Rendered
 from wizard.exports.compose import addresses, compose, split_addresses
 from wizard.exports.eml import HeaderError, check_address, default_subject, message_bytes
 from wizard.sessions.model import Session
 from wizard.tree.schema import Tree
 from wizard.tree.walk import Walk
 
+from .checks import check_summary_message
 from .factory import FIXED, SAMPLE_X1, make_session, rendered
 
 
@@ -24,27 +23,6 @@ def parse_message(raw: bytes) -> EmailMessage:
     parsed = message_from_bytes(raw, policy=policy.default)
     assert isinstance(parsed, EmailMessage)
     return parsed
-
-
-def check_summary_message(parsed: EmailMessage, r: Rendered) -> None:
-    """Both alternatives and both attachments, each equal to its export. Shared with the SMTP
-    tests, which check what the server received."""
-    assert parsed.get_content_type() == "multipart/mixed"
-    alternative, *attached = parsed.iter_parts()
-    assert alternative.get_content_type() == "multipart/alternative"
-    assert [p.get_content_type() for p in alternative.iter_parts()] == ["text/plain", "text/html"]
-    text, html = (p.get_content().replace("\r\n", "\n") for p in alternative.iter_parts())
-    assert text == r.txt
-    assert html == r.html
-    day = r.summary.date  # the summary's own date: sessions made by the CLI tests are dated today
-    assert [(a.get_content_type(), a.get_filename()) for a in attached] == [
-        ("text/markdown", f"ana-silva-{day}.md"),
-        ("application/json", f"ana-silva-{day}.json"),
-    ]
-    assert all(a.get_content_disposition() == "attachment" for a in attached)
-    md, data = (a.get_content() for a in attached)
-    assert (md.replace("\r\n", "\n") if isinstance(md, str) else md.decode()) == r.md
-    assert json.loads(data) == json.loads(r.json)
 
 
 def test_message_has_alternatives_attachments_and_headers(x1: tuple[Session, Walk]) -> None:

@@ -16,9 +16,9 @@ from wizard.sessions.store import SessionStore
 from wizard.tree.schema import Tree
 from wizard.tree.walk import Walk
 
+from .checks import check_summary_message
 from .factory import SAMPLE_X1, make_session, rendered, store_session
 from .smtp import Server, free_port
-from .test_eml import check_summary_message
 
 Run = tuple[int, str, str]
 

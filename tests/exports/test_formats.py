@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 
 from wizard.exports.html import CSP, markdown_to_html
 from wizard.exports.json_export import FORMAT_NAME, FORMAT_VERSION
@@ -13,29 +12,8 @@ from wizard.sessions.model import Session
 from wizard.tree.schema import Tree
 from wizard.tree.walk import Walk
 
+from .checks import parse
 from .factory import SAMPLE_S2, make_session, rendered
-
-
-class Tags(HTMLParser):
-    """The tags and attributes of an HTML document, and its text."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-def parse(document: str) -> Tags:
-    parser = Tags()
-    parser.feed(document)
-    parser.close()
-    return parser
 
 
 def test_markdown_has_every_section(x1: tuple[Session, Walk]) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE
+from tests.paths import SAMPLE
 from wizard.exports import Rendered
 from wizard.tree.loader import read, shipped_trees
 from wizard.tree.paths import count_paths

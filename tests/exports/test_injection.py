@@ -17,8 +17,8 @@ from wizard.exports.eml import HeaderError, message_bytes
 from wizard.exports.escape import one_line, paragraphs, visible
 from wizard.tree.schema import Tree
 
+from .checks import parse
 from .factory import SAMPLE_S2, make_session, rendered
-from .test_formats import parse
 
 HOSTILE = [
     "<script>alert('x')</script>",

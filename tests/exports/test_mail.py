@@ -22,9 +22,9 @@ from wizard.exports.mail import (
 from wizard.sessions.model import Session
 from wizard.tree.walk import Walk
 
+from .checks import check_summary_message
 from .factory import rendered
 from .smtp import Server, free_port
-from .test_eml import check_summary_message
 
 
 def local(server: Server, **changes: object) -> MailConfig:

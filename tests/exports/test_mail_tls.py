@@ -22,9 +22,9 @@ from wizard.sessions.model import Session
 from wizard.sessions.store import SessionStore
 from wizard.tree.walk import Walk
 
+from .checks import check_summary_message
 from .factory import rendered, store_session
 from .smtp import TLS, Server, Wiretap, accept_li, tls_server
-from .test_eml import check_summary_message
 
 KINDS: list[TLS] = ["starttls", "ssl"]
 

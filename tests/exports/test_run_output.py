@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE
+from tests.paths import BILINGUAL, SAMPLE
 from wizard.cli.main import main
 from wizard.cli.run_output import question_text, render_outcome
 from wizard.exports.columns import columns
@@ -20,7 +20,6 @@ from wizard.tree.schema import Tree
 from wizard.tree.walk import Walk
 
 from .factory import SAMPLE_S2, SAMPLE_X1, make_session
-from .test_columns import BILINGUAL
 
 SESSION_ONLY = ("Client", "Counselor", "Date", "Session")
 """Header facts only a saved session has."""

@@ -13,9 +13,9 @@ from screens.app import WizardApp
 from screens.dialogs.session import ChoiceDialog
 from screens.views.home import HomeScreen
 from screens.views.question import QuestionScreen
-from tests.conftest import SAMPLE
-from tests.sessions.conftest import walked
-from tests.sessions.test_app_sessions import SIZE, answer, app_for, dialog_text, notices, settle
+from tests.paths import SAMPLE
+from tests.pilot import SESSIONS_SIZE, answer, app_for, dialog_text, notices, settle
+from tests.sessions.saved import walked
 from wizard.sessions.store import SessionStore
 from wizard.tree.schema import Tree
 
@@ -49,7 +49,7 @@ async def test_the_dialog_says_what_happened_and_saving_a_copy_keeps_both(
 ) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         sid = await meet_a_conflict(pilot, data, sample_tree)
         text = dialog_text(app)
         at = SessionStore(data).load(sid).updated.astimezone().strftime("%H:%M")
@@ -85,7 +85,7 @@ async def test_overwrite_replaces_the_other_version_on_request(
 ) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         sid = await meet_a_conflict(pilot, data, sample_tree)
         await pilot.press("2")
         await settle(pilot)
@@ -97,7 +97,7 @@ async def test_overwrite_replaces_the_other_version_on_request(
 async def test_reload_shows_the_other_version(tmp_path: Path, sample_tree: Tree) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         sid = await meet_a_conflict(pilot, data, sample_tree)
         await pilot.press("3")
         await settle(pilot)
@@ -116,7 +116,7 @@ async def test_putting_it_off_asks_again_and_leaving_keeps_my_version(
 ) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         sid = await meet_a_conflict(pilot, data, sample_tree)
         await pilot.press("escape")
         await settle(pilot)
@@ -139,7 +139,7 @@ async def test_putting_it_off_asks_again_and_leaving_keeps_my_version(
 async def test_quitting_with_my_version_unsaved_keeps_it(tmp_path: Path, sample_tree: Tree) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         sid = await meet_a_conflict(pilot, data, sample_tree)
         await pilot.press("escape")
         await settle(pilot)
@@ -151,7 +151,7 @@ async def test_quitting_with_my_version_unsaved_keeps_it(tmp_path: Path, sample_
 async def test_a_file_gone_unreadable_is_left_as_it_is(tmp_path: Path) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         await answer(pilot, "china")
         session = app.sessions().session

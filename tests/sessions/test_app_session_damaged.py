@@ -9,10 +9,9 @@ from pathlib import Path
 
 from screens.views.home import HomeScreen
 from screens.views.question import QuestionScreen
-from tests.conftest import SAMPLE
-from tests.sessions.conftest import SESSION_DATA, saved_session
-from tests.sessions.test_app_session_delete import focus_sessions
-from tests.sessions.test_app_sessions import SIZE, app_for, flat, notices, screen_text, settle
+from tests.paths import SAMPLE, SESSION_DATA
+from tests.pilot import SESSIONS_SIZE, app_for, flat, focus_sessions, notices, screen_text, settle
+from tests.sessions.saved import saved_session
 from wizard.sessions.store import SessionStore
 from wizard.tree.schema import Tree
 
@@ -41,7 +40,7 @@ async def test_unreadable_files_are_reported_once_and_moved_aside(
     shutil.copy(BROKEN / "truncated.toml", folder)
     (folder / "binary.toml").write_bytes(b"\xff\xfe\x00garbage")
     app = app_for(data)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         said = notices(app)
         assert "Unreadable session file: truncated.toml: cannot be read (not valid TOML" in said
@@ -70,7 +69,7 @@ async def test_a_file_that_fails_when_opened_says_why_and_leaves_the_list(
     good = good_session(data, sample_tree)
     shutil.copy(BROKEN / "wrong-types.toml", data / "sessions")  # lists, fails validation
     app = app_for(data)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         await focus_sessions(pilot, "wrong-types")
         await pilot.press("enter")
@@ -93,7 +92,7 @@ async def test_a_newer_format_is_reported_once_and_left_in_place(
     newer = data / "sessions" / "future.toml"
     newer.write_text('format = 2\nid = "future"\n', encoding="utf-8")
     app = app_for(data)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         assert "future.toml: cannot be read" in notices(app)
         assert "newer version of the wizard" in notices(app)

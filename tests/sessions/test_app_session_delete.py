@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,19 +18,20 @@ from screens.dialogs.session import ChoiceDialog, NoticeDialog
 from screens.views import home
 from screens.views.home import HomeScreen, SessionList
 from screens.views.question import QuestionScreen
-from tests.conftest import SAMPLE
-from tests.sessions.conftest import saved_session
-from tests.sessions.test_app_sessions import (
-    SIZE,
+from tests.paths import SAMPLE
+from tests.pilot import (
+    SESSIONS_SIZE,
     answer,
     app_for,
     dialog_text,
     flat,
+    focus_sessions,
     notices,
     screen_text,
     settle,
+    wait_for,
 )
-from tests.sessions.test_storage import write_lock
+from tests.sessions.saved import saved_session, write_lock
 from wizard.sessions.store import SessionStore
 from wizard.tree.schema import Tree
 
@@ -48,19 +50,6 @@ def two_sessions(data: Path, tree: Tree) -> dict[str, str]:
     day_before = (store.load(ids["Bo Chen"]).updated - dt.timedelta(days=1)).isoformat()
     bo.write_text(re.sub(r"(?m)^updated = .*$", f"updated = {day_before}", bo.read_text()))
     return ids
-
-
-async def focus_sessions(pilot: Pilot[None], key: str | None = None) -> SessionList:
-    """Move to the saved sessions' list as a user does: `/` to the filter, Enter to the list,
-    then down to session `key` (if given)."""
-    await pilot.press("slash", "enter")
-    await pilot.pause()
-    session_list = pilot.app.screen.query_one("#sessions", SessionList)
-    assert session_list.has_focus and session_list.highlighted == 0
-    if key is not None:
-        ids = [option.id for option in session_list.options]
-        await pilot.press(*["down"] * ids.index(f"session:{key}"))
-    return session_list
 
 
 def footer_keys(app: WizardApp) -> str:
@@ -84,7 +73,7 @@ async def test_delete_asks_then_moves_the_file_to_deleted(
     store = SessionStore(data)
     bo_bytes = store.path(ids["Bo Chen"]).read_bytes()
     app = app_for(data)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         assert "Delete" not in footer_keys(app)  # on the pathways, `d` deletes nothing
         session_list = await focus_sessions(pilot, ids["Bo Chen"])
@@ -114,7 +103,7 @@ async def test_keep_it_or_escape_deletes_nothing(tmp_path: Path, sample_tree: Tr
     data = tmp_path / "data"
     ids = two_sessions(data, sample_tree)
     app = app_for(data)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         session_list = await focus_sessions(pilot, ids["Bo Chen"])
         place = session_list.highlighted
@@ -138,7 +127,7 @@ async def test_a_name_with_markup_is_shown_as_typed(tmp_path: Path, sample_tree:
     handle.set_people("[b]Ana[/b] [link=x]y[/link]", None, None)
     handle.close()
     app = app_for(tmp_path / "data")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         await focus_sessions(pilot)
         await pilot.press("d")
@@ -150,7 +139,7 @@ async def test_the_last_session_deleted_hides_the_list(tmp_path: Path, sample_tr
     store = SessionStore(tmp_path / "data")
     saved_session(store, sample_tree, ["china"]).close()
     app = app_for(tmp_path / "data")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         await focus_sessions(pilot)
         await pilot.press("d", "2")
@@ -168,7 +157,7 @@ async def test_a_session_open_in_another_window_is_not_deleted(
     store = SessionStore(data)
     write_lock(store.lock_for(ids["Ana Silva"]).path, os.getppid())  # a live process has it
     app = app_for(data)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         await focus_sessions(pilot, ids["Ana Silva"])
         await pilot.press("d")
@@ -190,7 +179,7 @@ async def test_a_failed_move_says_why_and_keeps_the_file(tmp_path: Path, sample_
     ids = two_sessions(data, sample_tree)
     (data / "sessions" / "deleted").write_text("in the way", encoding="utf-8")  # not a folder
     app = app_for(data)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         await focus_sessions(pilot, ids["Ana Silva"])
         await pilot.press("d", "2")
@@ -204,7 +193,7 @@ async def test_a_failed_move_says_why_and_keeps_the_file(tmp_path: Path, sample_
 async def test_the_session_this_window_had_open_is_let_go_and_deleted(tmp_path: Path) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         await answer(pilot, "china")
         session = app.sessions().session
@@ -230,7 +219,7 @@ async def test_back_home_the_highlight_stays_on_the_session_just_worked_on(
     data = tmp_path / "data"
     ids = two_sessions(data, sample_tree)
     app = app_for(data)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         await focus_sessions(pilot, ids["Bo Chen"])
         await pilot.press("enter")  # resume Bo's, listed second
@@ -255,7 +244,7 @@ async def test_u_puts_the_deleted_session_back_while_offered(
     store = SessionStore(data)
     bo_bytes = store.path(ids["Bo Chen"]).read_bytes()
     app = app_for(data)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         session_list = await focus_sessions(pilot, ids["Bo Chen"])
         assert "Undo" not in footer_keys(app)  # nothing to undo yet
@@ -283,18 +272,27 @@ async def test_u_puts_the_deleted_session_back_while_offered(
 async def test_the_undo_is_withdrawn_after_a_while(
     tmp_path: Path, sample_tree: Tree, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(home, "UNDO_SECONDS", 1.0)
+    """The offer lasts UNDO_SECONDS. The clock is the test's: the timer the home screen starts
+    is caught, not run, and "the time is up" is its callback called, however busy the machine."""
+    undo_timers: list[Callable[[], object]] = []
+    set_timer = HomeScreen.set_timer
+
+    def catch_undo_timer(self: HomeScreen, delay: float, callback=None, **kwargs):  # type: ignore[no-untyped-def]
+        if delay != home.UNDO_SECONDS:
+            return set_timer(self, delay, callback, **kwargs)
+        undo_timers.append(callback)
+        return set_timer(self, 24 * 3600, lambda: None)  # stoppable, never due in a test
+
+    monkeypatch.setattr(HomeScreen, "set_timer", catch_undo_timer)
     data = tmp_path / "data"
     ids = two_sessions(data, sample_tree)
     app = app_for(data)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await delete_session(pilot, ids["Bo Chen"])
         assert "u Undo delete" in footer_keys(app)
-        for _ in range(40):  # withdrawn within a few seconds, however busy the machine
-            await pilot.pause(0.1)
-            if "Undo" not in footer_keys(app):
-                break
-        assert "Undo" not in footer_keys(app)
+        [time_is_up] = undo_timers
+        time_is_up()
+        await wait_for(pilot, lambda: "Undo" not in footer_keys(app), "the offer withdrawn")
         await pilot.press("u")
         await settle(pilot)
     assert not SessionStore(data).path(ids["Bo Chen"]).exists()  # still deleted
@@ -305,7 +303,7 @@ async def test_undo_refuses_when_the_id_is_taken_again(tmp_path: Path, sample_tr
     ids = two_sessions(data, sample_tree)
     store = SessionStore(data)
     app = app_for(data)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await delete_session(pilot, ids["Bo Chen"])
         moved = data / "sessions" / "deleted" / f"{ids['Bo Chen']}.toml"
         store.path(ids["Bo Chen"]).write_bytes(moved.read_bytes())  # put back elsewhere

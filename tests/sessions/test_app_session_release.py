@@ -18,9 +18,9 @@ from screens.dialogs.session import ChoiceDialog
 from screens.messages import WalkChanged
 from screens.views.home import HomeScreen
 from screens.views.question import QuestionScreen
-from tests.conftest import SAMPLE
-from tests.sessions.conftest import walked
-from tests.sessions.test_app_sessions import SIZE, answer, app_for, dialog_text, notices, settle
+from tests.paths import SAMPLE
+from tests.pilot import SESSIONS_SIZE, answer, app_for, dialog_text, notices, settle
+from tests.sessions.saved import walked
 from wizard.sessions.files import FileLock
 from wizard.sessions.model import Session
 from wizard.sessions.progress import Progress
@@ -49,7 +49,7 @@ async def test_home_lets_go_and_resuming_reads_the_other_windows_work(
 ) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         _, session = await answered_then_home(pilot)
         lock = SessionStore(data).lock_for(session.id).path
         assert not lock.exists()
@@ -84,7 +84,7 @@ async def test_home_lets_go_and_resuming_reads_the_other_windows_work(
 async def test_another_window_can_delete_it_once_this_one_is_home(tmp_path: Path) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         _, session = await answered_then_home(pilot)
         SessionStore(data).delete(session.id)  # `wizard sessions delete` in another terminal
         await pilot.press("enter")  # start a pathway again: nothing brings the old one back
@@ -95,7 +95,7 @@ async def test_another_window_can_delete_it_once_this_one_is_home(tmp_path: Path
 async def test_a_change_arriving_after_going_home_reaches_its_session(tmp_path: Path) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         progress, _ = await answered_then_home(pilot)
         progress.notes["enrolment"] = "typed just before going home"
         app.post_message(WalkChanged(progress, "note"))  # its message, arriving late
@@ -111,7 +111,7 @@ async def test_a_late_change_the_other_window_overtook_is_kept_as_a_copy(
 ) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         progress, session = await answered_then_home(pilot)
         with SessionStore(data).open(session.id) as other:
             other.record(walked(sample_tree, ["overseas", 3]))

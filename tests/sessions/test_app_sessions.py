@@ -7,78 +7,37 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-from screens.app import WizardApp, make_app
 from screens.dialogs.session import ChoiceDialog, NoticeDialog
 from screens.views.compare import CompareScreen
 from screens.views.question import QuestionScreen
 from screens.widgets.entry import AnswerInput
-from tests.conftest import SAMPLE
-from tests.sessions.conftest import saved_session
-from tests.sessions.test_storage import write_lock
+from tests.paths import SAMPLE
+from tests.pilot import (
+    SESSIONS_SIZE,
+    answer,
+    app_for,
+    flat,
+    screen_text,
+    settle,
+)
+from tests.sessions.saved import saved_session, write_lock
 from wizard.sessions.compare import Comparison, Row
 from wizard.sessions.store import SessionStore
 from wizard.tree.loader import read
 
-SIZE = (110, 40)
-
-
-def screen_text(app: WizardApp) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
-def flat(text: str) -> str:
-    """The screen's words in order: lines joined, list borders dropped, spaces collapsed."""
-    return " ".join(text.translate({ord(c): " " for c in "▎▊│█"}).split())
-
-
-def dialog_text(app: WizardApp) -> str:
-    """The words inside the dialog on top (the screen below shows around it)."""
-    box = app.screen.query_one(".dialog-box").content_region
-    lines = screen_text(app).splitlines()[box.y : box.bottom]
-    return flat("\n".join(line[box.x : box.right] for line in lines))
-
-
-def notices(app: WizardApp) -> str:
-    """Every notification shown so far, title and message, one a line."""
-    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def answer(pilot: Pilot[None], value: str) -> None:
-    """Answer like a user: the option's number key, or the text typed and Enter."""
-    screen = pilot.app.screen
-    assert isinstance(screen, QuestionScreen), screen
-    assert screen.question is not None
-    ids = [o.id for o in screen.question.options]
-    if ids:
-        await pilot.press(str(ids.index(value) + 1))
-    else:
-        await pilot.press(*value, "enter")
-    await pilot.pause()
-
-
-def app_for(data: Path, tree: str | None = None, counselor: bool = False) -> WizardApp:
-    return make_app(tree, data_dir=data, counselor=counselor, animate=False)
-
 
 async def test_answers_are_saved_and_resumed_from_home(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    async with app_for(data, str(SAMPLE)).run_test(size=SIZE) as pilot:
+    async with app_for(data, str(SAMPLE)).run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         await answer(pilot, "china")
         await answer(pilot, "yes")
         [session] = SessionStore(data).scan().sessions  # saved after each answer
         assert session.answer_values == {"enrolment": "china", "field": "yes"}
     app = app_for(data)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         text = flat(screen_text(app))
         assert "Resume a saved session" in text, text
@@ -101,7 +60,7 @@ async def test_the_home_list_filters_as_you_type(tmp_path: Path, sample_tree) ->
         handle.set_people(name, None, None)
         handle.close()
     app = app_for(tmp_path / "data")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         assert "Ana Silva" in screen_text(app) and "Bo Chen" in screen_text(app)
         await pilot.press("slash", "b", "o")
@@ -116,7 +75,7 @@ async def test_the_home_list_filters_as_you_type(tmp_path: Path, sample_tree) ->
 async def test_counselor_notes_are_saved_and_shown(tmp_path: Path) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE), counselor=True)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         assert "Node enrolment" in flat(screen_text(app))  # the node id, for the counselor
         assert "[advisory] Interning in China?" in flat(screen_text(app))  # and its source
@@ -146,7 +105,7 @@ async def test_resuming_after_the_tree_changed_says_which_answer(tmp_path: Path)
     handle.close()
     tree_file.write_text(SAMPLE.read_text().replace("max = 24", "max = 4"), encoding="utf-8")
     app = app_for(tmp_path / "data")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         app.resume_session(handle.current.id)
         await settle(pilot)
@@ -171,7 +130,7 @@ async def test_a_session_open_elsewhere_can_be_opened_as_a_copy(
     handle.close()
     write_lock(store.lock_for(handle.current.id).path, os.getppid())  # another window
     app = app_for(tmp_path / "data")
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         app.resume_session(handle.current.id)
         await pilot.pause()
@@ -188,7 +147,7 @@ async def test_a_session_open_elsewhere_can_be_opened_as_a_copy(
 async def test_what_if_then_compare(tmp_path: Path) -> None:
     data = tmp_path / "data"
     app = app_for(data, str(SAMPLE))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SESSIONS_SIZE) as pilot:
         await settle(pilot)
         for value in ("china", "yes", "2026-03-01"):
             await answer(pilot, value)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE
-from tests.sessions.conftest import CHINA_X1, OVERSEAS_S2, SESSION_DATA, saved_session
+from tests.paths import SAMPLE, SESSION_DATA
+from tests.sessions.saved import CHINA_X1, OVERSEAS_S2, run, saved_session
 from wizard.cli.main import main
 from wizard.sessions.store import SessionStore
 from wizard.tree.schema import Tree
@@ -34,12 +34,6 @@ def with_good_session(data: Path, tree: Path = SAMPLE) -> str:
     text = text.replace('language = "en"', f'language = "en"\ntree_file = {json.dumps(str(tree))}')
     (folder / GOOD.name).write_text(text, encoding="utf-8")
     return GOOD.stem
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_list(data: Path, sample_tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:

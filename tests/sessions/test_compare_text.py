@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sessions.conftest import saved_session
+from tests.sessions.saved import saved_session
 from wizard.cli.main import main
 from wizard.exports.columns import columns
 from wizard.exports.compare_table import comparison_text

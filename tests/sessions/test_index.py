@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from screens.catalog import session_card
-from tests.sessions.conftest import CHINA_X1, SESSION_DATA, saved_session
+from tests.paths import SESSION_DATA
+from tests.sessions.saved import CHINA_X1, saved_session
 from wizard.sessions.index import FIELDS, REQUIRED, list_sessions
 from wizard.sessions.model import Session
 from wizard.sessions.store import SessionDamaged, SessionStore

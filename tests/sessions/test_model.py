@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SAMPLE
-from tests.sessions.conftest import CHINA_X1, OVERSEAS_S2, SESSION_DATA, session_of, walked
+from tests.paths import SAMPLE, SESSION_DATA
+from tests.sessions.saved import CHINA_X1, OVERSEAS_S2, session_of, walked
 from wizard.sessions.model import (
     NewerFormatError,
     Session,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sessions.conftest import CHINA_X1, OVERSEAS_S2, saved_session, session_of, walked
+from tests.sessions.saved import CHINA_X1, OVERSEAS_S2, saved_session, session_of, walked
 from wizard.cli.main import main
 from wizard.sessions.model import Session, tree_hash
 from wizard.sessions.store import SessionStore

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sessions.conftest import saved_session
-from tests.sessions.test_cli import run
+from tests.sessions.saved import run, saved_session
 from wizard.sessions.bin import SessionExists, find_deleted, list_deleted, restore
 from wizard.sessions.store import SessionNotFound, SessionStore
 from wizard.tree.schema import Tree

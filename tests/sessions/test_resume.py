@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE
-from tests.sessions.conftest import CHINA_X1, OVERSEAS_S2, saved_session, session_of
+from tests.paths import SAMPLE
+from tests.sessions.saved import CHINA_X1, OVERSEAS_S2, saved_session, session_of
 from wizard.sessions.resume import open_session, replay
 from wizard.sessions.store import SessionStore
 from wizard.tree.loader import read

@@ -4,26 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.sessions.saved import dead_pid, write_lock
 from wizard.sessions.files import FileLock, LockHeld, atomic_write, data_dir, leftover_temp_files
-
-
-def dead_pid() -> int:
-    """The pid of a process that has ended (and been reaped)."""
-    child = subprocess.Popen([sys.executable, "-c", "pass"])
-    child.wait()
-    return child.pid
-
-
-def write_lock(path: Path, pid: int, host: str | None = None) -> None:
-    owner = {"pid": pid, "host": host or socket.gethostname(), "since": "2026-11-01T09:00:00+00:00"}
-    path.write_text(json.dumps(owner), encoding="utf-8")
 
 
 def test_data_dir_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from tests.sessions.conftest import CHINA_X1, OVERSEAS_S2, SESSION_DATA, saved_session, walked
-from tests.sessions.test_storage import dead_pid, write_lock
+from tests.paths import SESSION_DATA
+from tests.sessions.saved import CHINA_X1, OVERSEAS_S2, dead_pid, saved_session, walked, write_lock
 from wizard.sessions.model import Session
 from wizard.sessions.store import (
     SessionConflict,
