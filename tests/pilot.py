@@ -83,8 +83,15 @@ async def wait_for(
 
 
 async def wait_for_screen(pilot: Pilot[None], kind: type[Screen]) -> None:
-    """Wait until the screen on top is a `kind` (a dialog opened, the outcome shown)."""
-    await wait_for(pilot, lambda: isinstance(pilot.app.screen, kind), f"a {kind.__name__}")
+    """Wait until the screen on top is a `kind` (a dialog opened, the outcome shown) and has
+    taken the focus (a key pressed before that goes to the screen below: Enter on the outcome
+    screen ticks a checklist item instead of saving in the export dialog)."""
+
+    def ready() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, kind) and (screen.focused is not None or not screen.focus_chain)
+
+    await wait_for(pilot, ready, f"a {kind.__name__} with the focus")
     await pilot.pause()
 
 
