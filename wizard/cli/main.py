@@ -166,8 +166,10 @@ def run(args: argparse.Namespace) -> int:
         handler: Handler = args.handler
         return handler(args)
     except TreeError as error:
+        from wizard.terminal import visible
+
         for diagnostic in error.diagnostics:
-            print(diagnostic, file=sys.stderr)
+            print(visible(str(diagnostic)).replace("\n", "\\n"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -203,8 +205,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         from wizard.lint import lint_files
 
         diagnostics = lint_files(files)
+    from wizard.terminal import visible
+
     for diagnostic in diagnostics:
-        print(diagnostic)
+        print(visible(str(diagnostic)).replace("\n", "\\n"))  # tree text, never an escape
     errors = sum(d.level == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
     print(

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-"""C0 controls except tab and newline, DEL, C1 controls, line/paragraph separators and the
-bidirectional embeddings, overrides and isolates (the "Trojan Source" characters)."""
+from wizard.terminal import visible as visible
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&#|~])")
 _MD_LINE_START = re.compile(
@@ -28,18 +26,6 @@ thematic break / setext underline (`---`, `===`). `*`, `#`, `>`, `` ` ``, `~` ar
 escaped anyway."""
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 _URL_UNSAFE = re.compile(r"[<>\\`\"' \x00-\x1f\x7f]")
-
-
-def _code(char: str) -> str:
-    point = ord(char)
-    return f"\\x{point:02x}" if point < 0x100 else f"\\u{point:04x}"
-
-
-def visible(text: str) -> str:
-    """`text` with control characters written out (see the module docstring). CR LF and a lone
-    CR count as a line break; tabs become spaces."""
-    text = text.replace("\r\n", "\n").replace("\t", " ")
-    return _CONTROL.sub(lambda m: _code(m.group()), text)
 
 
 def one_line(text: str) -> str:

@@ -1,10 +1,13 @@
 """The tree as a diagram: Mermaid (for Markdown viewers) or Graphviz dot.
 
 Questions are boxes, outcomes are rounded and coloured by verdict, edges carry the option label
-(or `if …` for a conditional route, `else` for a default)."""
+(or `if …` for a conditional route, `else` for a default). Tree text is written with its control
+characters spelled out (`wizard.terminal.visible`): a diagram printed to a terminal cannot carry
+an escape sequence, a hyperlink or a bidirectional override."""
 
 from __future__ import annotations
 
+from wizard.terminal import visible
 from wizard.tree.routing import Edge, edges
 from wizard.tree.schema import AnyQuestion, Condition, Tree, Verdict, tr
 
@@ -100,6 +103,7 @@ def _mid(ident: str) -> str:
 
 def _mq(text: str) -> str:
     """Text inside a Mermaid quoted label: quotes and markup characters as entities."""
+    text = visible(text)
     for char, entity in (("&", "#amp;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
         text = text.replace(char, entity)
     return " ".join(text.split())
@@ -107,6 +111,7 @@ def _mq(text: str) -> str:
 
 def _dq(text: str) -> str:
     """A Graphviz double-quoted string."""
+    text = "\n".join(visible(line) for line in text.split("\n"))
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 

@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from wizard.terminal import json_visible, visible
 from wizard.tree.answers import AnswerError, parse_answer
 from wizard.tree.routing import edges, route
 from wizard.tree.schema import (
@@ -167,16 +168,17 @@ def format_paths(tree: Tree, paths: dict[str, OutcomePaths], fmt: str = "text") 
             }
             for p in paths.values()
         ]
-        return json.dumps({"tree": tree.id, "outcomes": data}, indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps({"tree": tree.id, "outcomes": data}, indent=2, ensure_ascii=False)
+        return json_visible(text) + "\n"
     lines = []
     for p in paths.values():
         outcome = tree.outcomes[p.outcome]
-        lines.append(f"{p.outcome} ({outcome.verdict}): {tr(outcome.title)}")
+        lines.append(f"{p.outcome} ({outcome.verdict}): {visible(tr(outcome.title))}")
         lines.append(f"  paths: {p.count}")
         if p.shortest is None:
             lines.append("  shortest: none found (conditions exclude every path)")
         else:
-            answers = ", ".join(f"{k} = {_plain(v)}" for k, v in p.shortest)
+            answers = ", ".join(f"{k} = {visible(str(_plain(v)))}" for k, v in p.shortest)
             lines.append(f"  shortest ({len(p.shortest)} answers): {answers}")
     return "\n".join(lines) + "\n"
 

@@ -24,6 +24,8 @@ from pydantic.json_schema import SkipJsonSchema
 from wizard.i18n import Text as Text
 from wizard.i18n import tr as tr
 
+_URL = r"^https?://[^\s\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]+$"
+"""A web address: no white space, no control character, no bidirectional override."""
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=80)]
 """A stable identifier: lowercase letters, digits, `-` and `_`."""
 
@@ -63,7 +65,7 @@ class Source(Keyed):
 
     title: Text
     publisher: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
+    url: Annotated[str, StringConstraints(pattern=_URL)]
     accessed: dt.date
     """The date the page was read."""
     published: dt.date | None = None
