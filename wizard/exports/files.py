@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -51,9 +53,11 @@ def target_path(output: Path | None, summary: Summary, extension: str) -> Path:
 
 def write_new(path: Path, data: bytes, force: bool = False) -> Path:
     """Write `data` to `path`. Without `force` an existing file is never replaced (the check and
-    the creation are one step, `open(..., "xb")`); with it, it is replaced atomically."""
+    the creation are one step, `open(..., "xb")`); with it, a regular file is replaced atomically,
+    and anything else (a device, a pipe, a symbolic link, a folder) never is."""
     try:
         if force:
+            _check_replaceable(path)
             atomic_write(path, data)
         else:
             with path.open("xb") as handle:
@@ -65,3 +69,16 @@ def write_new(path: Path, data: bytes, force: bool = False) -> Path:
     except OSError as error:
         raise ExportFileError(f"cannot write {path}: {error.strerror or error}") from None
     return path
+
+
+def _check_replaceable(path: Path) -> None:
+    """`ExportFileError` unless `path` is absent or a regular file (not followed if a link)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(path)
+    if not stat.S_ISREG(mode):
+        kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a regular file"
+        raise ExportFileError(f"{path} is {kind}; only a regular file is ever replaced")
