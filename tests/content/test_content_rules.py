@@ -22,7 +22,8 @@ def _tree(tree_id: str) -> Tree:
 @pytest.mark.parametrize("tree_id", TREE_IDS)
 def test_metadata(tree_id: str) -> None:
     meta = _tree(tree_id).tree
-    assert meta.last_reviewed == dt.date(2026, 11, 25)
+    # Reviewed against the sources on or after the first release, and never in the future.
+    assert dt.date(2026, 11, 25) <= meta.last_reviewed <= dt.date.today()
     assert meta.review_every_days == 180
     assert "not legal advice" in tr(meta.disclaimer).lower()
 
@@ -155,5 +156,5 @@ def test_sentences_are_short(tree_id: str) -> None:
 def test_the_sentence_rule_itself() -> None:
     short = "One. Two words here."
     assert _long_sentences(short) == []
-    long = " ".join(["word"] * 31) + "."
+    long = "Word " + " ".join(["word"] * 30) + "."
     assert _long_sentences(f"Fine. {long} Also fine.") == [long]

@@ -291,3 +291,27 @@ def test_domains_cut_numbers_at_the_thresholds_conditions_test() -> None:
     ]
     assert all(c.contains(c.value) for c in cells)
     assert cells[0].contains(59) and not cells[0].contains(60) and cells[2].contains(61)
+
+
+def test_i_dont_know_never_closes_an_alternative_it_leaves_it_open_at_most_possible() -> None:
+    nodes = {
+        "q0": {
+            "type": "choice",
+            "prompt": "Has your employer said you are Category A?",
+            "options": [
+                {"id": "yes", "next": "cat-a"},
+                {"id": "no", "next": "cat-b"},
+                {"id": "unsure", "unknown": True, "next": "cat-b"},
+            ],
+        }
+    }
+    tree = tree_of(
+        nodes,
+        {
+            "cat-a": {"verdict": "recommended"},
+            "cat-b": {"verdict": "possible", "alternatives": ["cat-a"]},
+        },
+    )
+    assert not alternative(tree, "cat-a", {"q0": "no"}).open
+    unsure = alternative(tree, "cat-a", {"q0": "unsure"})
+    assert unsure.open and unsure.assumed

@@ -81,6 +81,8 @@ def alternative_data(
     if judged.open:
         unknown = unknown_answers(tree, answers)
         verdict = capped(outcome.verdict, check(outcome, answers, unknown), [])
+        if judged.assumed and verdict == "recommended":
+            verdict = "possible"
     else:
         verdict = "not-available"
     return {

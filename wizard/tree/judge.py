@@ -70,6 +70,8 @@ class Alternative:
     """The fewest given answers (question, answer) that close it."""
     opens_with: list[Needs] = field(default_factory=list)
     """The smallest change that opens it, if the search found one."""
+    assumed: bool = False
+    """Open only if an "I don't know" answer turns out one way: at most "possible"."""
 
 
 @dataclass(frozen=True)
@@ -169,11 +171,18 @@ def alternative(tree: Tree, alt: str, answers: Mapping[str, AnswerValue]) -> Alt
     One search finds every way to `alt` and which given answers each way changes
     (`wizard.tree.reach.conflicts`). Open: a way that changes none. Otherwise the fewest
     answers that close it are the smallest set meeting every way's changes, and the smallest
-    change that opens it is the way that changes fewest."""
+    change that opens it is the way that changes fewest. An "I don't know" answer rules
+    nothing out: it is left free (the alternative's verdict is then at most "possible")."""
     outcome = tree.outcomes[alt]
+    unknown = {q for q in unknown_answers(tree, answers) if tree.nodes[q].affects_verdict}
     found = conflicts(tree, alt, answers, _clash(tree, outcome, answers))
     if frozenset() in found:
         return Alternative(alt, True)
+    if unknown:
+        answers = {q: v for q, v in answers.items() if q not in unknown}
+        found = conflicts(tree, alt, answers, _clash(tree, outcome, answers))
+        if frozenset() in found:
+            return Alternative(alt, True, assumed=True)
     order = list(answers)
     ways = sorted(found, key=lambda s: (len(s), sorted(order.index(q) for q in s)))
     blocked = _hitting_set(ways, order)
