@@ -16,12 +16,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from screens.commands import WizardCommands
-from screens.messages import WalkChanged
+from screens.messages import (
+    CompareSession,
+    DeleteSession,
+    LeaveSession,
+    RestoreSession,
+    ResumeSession,
+    StartTree,
+    WalkChanged,
+    WalkScreen,
+    WhatIf,
+)
 from screens.session_actions import SESSION_BINDINGS, SessionActions
 from screens.startup_gc import freeze_startup
 from screens.views.home import HomeScreen
@@ -72,15 +83,19 @@ class WizardApp(SessionActions, App[None]):
         self.initial_tree = tree
         self.initial_loaded = loaded
         self.lang = self.options.lang
-        self.catalog: list[TreeCard] = []
-        """The shipped trees, once the home screen has read them (for the command palette)."""
+        self.home = HomeScreen(self.lang, self.saved_sessions)
         self.progress: Progress | None = None
         """The walk in progress, if any."""
         if not self.options.animate:
             self.animation_level = "none"
 
     def get_default_screen(self) -> Screen[None]:
-        return HomeScreen()
+        return self.home
+
+    @property
+    def catalog(self) -> list[TreeCard]:
+        """The shipped trees, once the home screen has read them (for the command palette)."""
+        return self.home.trees
 
     def get_key_display(self, binding: Binding) -> str:
         """F-keys as the hints and the keys list write them ("F2", not Textual's "f2")."""
@@ -135,6 +150,38 @@ class WizardApp(SessionActions, App[None]):
 
     # on_walk_changed (autosave), saved_sessions and resume_session: see SessionActions.
 
+    # What the screens ask for (they cannot import the app: it imports them)
+
+    @on(StartTree)
+    def _asked_to_start(self, message: StartTree) -> None:
+        self.start_tree(message.ref)
+
+    @on(ResumeSession)
+    def _asked_to_resume(self, message: ResumeSession) -> None:
+        self.resume_session(message.key)
+
+    @on(LeaveSession)
+    def _back_home(self) -> None:
+        if self.leave_session():
+            self._relist()  # leaving may have saved it, or kept a copy
+
+    @on(CompareSession)
+    def _asked_to_compare(self, message: CompareSession) -> None:
+        self.action_compare(message.key)
+
+    @on(DeleteSession)
+    def _asked_to_delete(self, message: DeleteSession) -> None:
+        self.ask_delete_session(message.card)
+
+    @on(RestoreSession)
+    def _asked_to_restore(self, message: RestoreSession) -> None:
+        if self.restore_deleted(message.key) and isinstance(self.screen, HomeScreen):
+            self.screen.highlight_session(message.key)
+
+    @on(WhatIf)
+    def _asked_what_if(self, message: WhatIf) -> None:
+        self.what_if(message.question_id)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.session_check_action(action)
 
@@ -155,18 +202,16 @@ class WizardApp(SessionActions, App[None]):
         self._unwind()
 
     def action_answers(self) -> None:
-        answers = getattr(self.screen, "action_answers", None)
-        if answers is None:
-            self.notify("Start a pathway first: there are no answers yet.")
+        if isinstance(self.screen, WalkScreen):
+            self.screen.action_answers()
         else:
-            answers()
+            self.notify("Start a pathway first: there are no answers yet.")
 
     def action_go_back(self) -> None:
-        back = getattr(self.screen, "action_back", None)
-        if back is None:
-            self.notify("There is no question to go back to here.")
+        if isinstance(self.screen, WalkScreen):
+            self.screen.action_back()
         else:
-            back()
+            self.notify("There is no question to go back to here.")
 
     def action_export(self) -> None:
         """Save the summary to a file or email it (`start_export`). A walk not
@@ -247,7 +292,7 @@ def run_app(args: argparse.Namespace) -> int:
     app = make_app(
         args.tree,
         loaded=loaded,
-        session=getattr(args, "session", None),
+        session=args.session,
         lang=args.lang,
         counselor=args.counselor,
         data_dir=args.data_dir,

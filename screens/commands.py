@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -12,15 +13,23 @@ from textual.markup import escape
 
 from screens.widgets.literal import literal, visible
 
+if TYPE_CHECKING:
+    from screens.app import WizardApp  # (not at run time: the app imports this module)
+
 Command = tuple[str, str, Callable[[], object]]
 
 
 class WizardCommands(Provider):
     """Start a tree, your answers, back, export, home."""
 
+    @property
+    def wizard(self) -> WizardApp:
+        """The app, typed: this provider is listed in `WizardApp.COMMANDS` only."""
+        return cast("WizardApp", self.app)
+
     def _commands(self) -> Iterator[Command]:
-        app = self.app
-        for card in getattr(app, "catalog", []):
+        app = self.wizard
+        for card in app.catalog:
             if not card.problem:
                 yield (f"Start: {card.title}", card.summary, partial(app.start_tree, card.ref))
         yield ("Your answers", "List every answer given; change any of them", app.action_answers)

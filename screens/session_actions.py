@@ -9,13 +9,16 @@ from typing import TYPE_CHECKING, Any
 from textual.binding import Binding
 from textual.reactive import var
 
-from screens.messages import WalkChanged
+from screens.messages import WalkChanged, WalkScreen, WalkView
+from screens.views.home import HomeScreen
 from wizard.sessions.progress import Progress
 
 if TYPE_CHECKING:
     from screens.catalog import SessionCard
+    from wizard.sessions.index import SessionSummary
     from wizard.sessions.lifecycle import Reopened, SessionLifecycle
     from wizard.sessions.store import SessionConflict, SessionLocked
+    from wizard.tree.schema import AnyQuestion
 
 SESSION_BINDINGS = [
     Binding("n", "note", "Note", tooltip="Write a note on this question (counselor mode)"),
@@ -92,14 +95,16 @@ class SessionActions:
                 timeout=15,
             )
 
-    def leave_session(self) -> None:
+    def leave_session(self) -> bool:
         """Back on the home screen: let go of the session (another window may open or delete it
-        now); resuming it opens it again. Nothing is left to export until one is open."""
+        now); resuming it opens it again. Nothing is left to export until one is open. Whether
+        there was a session to let go of."""
         if self._keeper is None:
-            return  # nothing was ever opened (and the engine stays unimported)
+            return False  # nothing was ever opened (and the engine stays unimported)
         self._keeper.leave()
         self.progress = None
         self._report_kept()
+        return True
 
     def _conflict(self, conflict: SessionConflict) -> None:
         from screens.dialogs.conflict import conflict_dialog
@@ -141,10 +146,9 @@ class SessionActions:
 
     # Resuming
 
-    def saved_sessions(self) -> list[SessionCard]:
+    def saved_sessions(self) -> list[SessionSummary]:
         """Sessions for the home screen, newest first. Listed without validating them (see
         `wizard.sessions.index`), so the home screen never waits for pydantic to be imported."""
-        from screens.catalog import session_card
         from wizard.sessions.folder import data_dir
         from wizard.sessions.index import list_sessions
 
@@ -160,7 +164,7 @@ class SessionActions:
                 markup=False,
                 timeout=20,
             )
-        return [session_card(session, self.lang) for session in index.sessions]
+        return index.sessions
 
     def resume_session(self, key: str, take_over: bool = False) -> None:
         """Reopen a saved session where it was left; say so if it cannot be, or if its tree
@@ -189,9 +193,9 @@ class SessionActions:
 
     def _relist(self) -> None:
         """List the sessions on the home screen again (if it is the screen shown)."""
-        relist = getattr(self._app().screen, "load_catalog", None)
-        if relist is not None:
-            relist()
+        screen = self._app().screen
+        if isinstance(screen, HomeScreen):
+            screen.load_catalog()
 
     def _show_reopened(self, reopened: Reopened) -> None:
         from screens.dialogs.session import NoticeDialog
@@ -280,8 +284,8 @@ class SessionActions:
             return
         if shown and self.progress is walk:
             self.progress = None  # its walk is gone with it: nothing left to export
-        offer_undo = getattr(app.screen, "offer_undo", None)
-        undo = " Press u to put it back." if offer_undo is not None else ""
+        home = app.screen if isinstance(app.screen, HomeScreen) else None
+        undo = " Press u to put it back." if home is not None else ""
         app.notify(
             f"{card.title} ({card.key}): its file is now in {moved.parent}.{undo}",
             title="Session deleted",
@@ -289,8 +293,8 @@ class SessionActions:
             timeout=10,
         )
         self._relist()
-        if offer_undo is not None:
-            offer_undo(card.key)
+        if home is not None:
+            home.offer_undo(card.key)
 
     def restore_deleted(self, key: str) -> bool:
         """Put a session deleted here back (the undo of a delete); says why if it cannot be."""
@@ -420,7 +424,7 @@ class SessionActions:
         from screens.dialogs.session import NoteDialog
         from wizard.tree.schema import tr
 
-        question = getattr(self._app().screen, "question", None)
+        question = _question(self._app().screen)
         progress = self.progress
         if question is None or progress is None:
             return
@@ -441,7 +445,7 @@ class SessionActions:
         from screens.widgets.counselor import CounselorPanel
 
         screen = self._app().screen
-        question = getattr(screen, "question", None)
+        question = _question(screen)
         if self.progress is None:
             return
         for panel in screen.query(CounselorPanel):
@@ -451,9 +455,9 @@ class SessionActions:
     def session_check_action(self, action: str) -> bool | None:
         """Counselor actions show (and work) only in counselor mode, on a question screen."""
         if action == "note":
-            return self.counselor and getattr(self._app().screen, "question", None) is not None
+            return self.counselor and _question(self._app().screen) is not None
         if action == "session_form":
-            return self.counselor and getattr(self._app().screen, "progress", None) is not None
+            return self.counselor and isinstance(self._app().screen, WalkView)
         return True
 
     def on_unmount(self) -> None:
@@ -462,6 +466,11 @@ class SessionActions:
 
     def _app(self) -> Any:
         return self
+
+
+def _question(screen: object) -> AnyQuestion | None:
+    """The question on `screen`, when it asks one."""
+    return screen.question if isinstance(screen, WalkScreen) else None
 
 
 LET_GO = (

@@ -8,7 +8,7 @@ import pydantic; the engine is imported when a tree or a session is opened.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,11 +21,20 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
-from screens.catalog import SessionCard, TreeCard, tree_cards
+from screens.catalog import SessionCard, TreeCard, session_card, tree_cards
+from screens.messages import (
+    CompareSession,
+    DeleteSession,
+    LeaveSession,
+    RestoreSession,
+    ResumeSession,
+    StartTree,
+)
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
 from screens.widgets.lists import ChoiceList
 from screens.widgets.literal import literal
+from wizard.sessions.index import SessionSummary
 
 INTRO = (
     "Answer a few questions to see which visa, internship or residence route fits you, "
@@ -97,8 +106,16 @@ class HomeScreen(Screen[None]):
     undoable: var[str | None] = var(None)
     """The id of the session just deleted here, while `u` can put it back."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, lang: str = "en", sessions: Callable[[], list[SessionSummary]] = list
+    ) -> None:
+        """`sessions` reads the saved sessions (the app's, which reports unreadable files)."""
         super().__init__()
+        self.lang = lang
+        self.read_sessions = sessions
+        self.trees: list[TreeCard] = []
+        """The shipped trees listed (the command palette offers them too)."""
+        self.sessions: list[SessionSummary] = []
         self.session_cards: list[SessionCard] = []
         self._undo_timer: Timer | None = None
 
@@ -122,23 +139,23 @@ class HomeScreen(Screen[None]):
         # First shown, or back home (sessions may have been saved meanwhile). The event comes
         # late: when a resumed session's screen is already above, home is not shown again.
         if self.app.screen is self:
-            self.app.leave_session()  # type: ignore[attr-defined]
+            self.post_message(LeaveSession())  # the app lists the sessions again after
         self.load_catalog()
 
     def load_catalog(self) -> None:
-        lang = getattr(self.app, "lang", "en")
-        self.show_catalog(tree_cards(lang), self.app.saved_sessions())
+        self.show_catalog(tree_cards(self.lang), self.read_sessions())
 
-    def show_catalog(self, trees: list[TreeCard], sessions: list[SessionCard]) -> None:
+    def show_catalog(self, trees: list[TreeCard], sessions: list[SessionSummary]) -> None:
         """Fill the lists (also called again when sessions change)."""
-        self.app.catalog = trees
+        self.trees = trees
         tree_list = self.query_one("#trees", ChoiceList)
         tree_list.clear_options()
         tree_list.add_options(_divided(tree_option(n, card) for n, card in enumerate(trees, 1)))
         note = self.query_one("#trees-note", Static)
         note.update("" if trees else "No pathways are installed: the trees/ folder is empty.")
         note.display = not trees
-        self.session_cards = sessions
+        self.sessions = sessions
+        self.session_cards = [session_card(session, self.lang) for session in sessions]
         self._show_sessions(bool(sessions))
         if trees:
             tree_list.highlighted = 0
@@ -175,14 +192,15 @@ class HomeScreen(Screen[None]):
             self._fill_sessions(keep=session_list is not None and session_list.has_focus)
 
     def _fill_sessions(self, keep: bool = False) -> None:
-        """Show the sessions whose client, tree, progress, outcome or id hold every word typed.
-        `keep`: the highlight stays on the same session, or at the same place if it has gone
-        (deleted), rather than going back to the first."""
-        words = self.query_one("#session-filter", Input).value.casefold().split()
+        """Show the sessions the filter typed matches (`SessionSummary.matches`: every word in
+        the client, tree, progress, outcome or id). `keep`: the highlight stays on the same
+        session, or at the same place if it has gone (deleted), rather than going back to the
+        first."""
+        typed = self.query_one("#session-filter", Input).value
         shown = [
             card
-            for card in self.session_cards
-            if all(word in f"{card.title} {card.detail}".casefold() for word in words)
+            for card, session in zip(self.session_cards, self.sessions, strict=True)
+            if session.matches(typed)
         ]
         session_list = self.query_one("#sessions", ChoiceList)
         place = session_list.highlighted if keep else None
@@ -213,12 +231,12 @@ class HomeScreen(Screen[None]):
         if card is None:
             self.notify("Save a session first: there is nothing to compare.")
             return
-        self.app.action_compare(card.key)  # type: ignore[attr-defined]
+        self.post_message(CompareSession(card.key))
 
     def action_delete_session(self) -> None:
         card = self._highlighted_session()
         if card is not None:
-            self.app.ask_delete_session(card)  # type: ignore[attr-defined]
+            self.post_message(DeleteSession(card))
 
     def offer_undo(self, key: str) -> None:
         """After a delete: `u` puts session `key` back, for `UNDO_SECONDS` (in the footer)."""
@@ -240,10 +258,9 @@ class HomeScreen(Screen[None]):
         self.undoable = None
         if self._undo_timer is not None:
             self._undo_timer.stop()
-        if self.app.restore_deleted(key):  # type: ignore[attr-defined]
-            self._highlight_session(key)
+        self.post_message(RestoreSession(key))  # the app highlights it once it is back
 
-    def _highlight_session(self, key: str) -> None:
+    def highlight_session(self, key: str) -> None:
         session_list = self._session_list()
         ids = [option.id for option in session_list.options] if session_list else []
         if session_list is not None and f"session:{key}" in ids:
@@ -268,6 +285,6 @@ class HomeScreen(Screen[None]):
         event.stop()
         kind, _, key = (event.option.id or "").partition(":")
         if kind == "tree":
-            self.app.start_tree(key)
+            self.post_message(StartTree(key))
         elif kind == "session":
-            self.app.resume_session(key)
+            self.post_message(ResumeSession(key))

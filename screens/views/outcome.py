@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from screens.messages import WalkChanged
+from screens.messages import StartTree, WalkChanged, WalkScreen
 from screens.widgets.badges import closed_badge, severity_badge, verdict_badge
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
@@ -45,7 +45,7 @@ class Checklist(TickList):
     BINDINGS = [Binding("enter", "tick", "Tick", show=False)]
 
 
-class OutcomeScreen(Screen[str | None]):
+class OutcomeScreen(WalkScreen, Screen[str | None]):
     """Shows where the walk ended. Dismissed with None after going back one question, or with the
     id of an earlier question the user chose to change."""
 
@@ -269,7 +269,7 @@ class OutcomeScreen(Screen[str | None]):
     def action_continue(self) -> None:
         nxt = self.data["continue"]
         if nxt:
-            self.app.start_tree(nxt["tree"])
+            self.post_message(StartTree(nxt["tree"]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "continue":

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Input, OptionList
 from textual.widgets.option_list import Option as ListOption
 
-from screens.messages import WalkChanged
+from screens.messages import WalkChanged, WalkScreen
 from screens.widgets.badges import severity_badge
 from screens.widgets.counselor import CounselorPanel
 from screens.widgets.entry import AnswerInput
@@ -27,11 +27,10 @@ from screens.widgets.lists import ChoiceList, MultiList
 from screens.widgets.literal import literal
 from screens.widgets.risks import RisksPanel, risk_content, risk_tally
 from wizard.sessions.progress import Change, Progress
-from wizard.tree.answers import AnswerError
+from wizard.tree.answers import AnswerError, entry_rule
 from wizard.tree.schema import (
     AnswerValue,
     AnyQuestion,
-    DateQuestion,
     MultiQuestion,
     NumberQuestion,
     Option,
@@ -44,7 +43,7 @@ CRUMBS = 3
 """How many earlier answers the step line shows."""
 
 
-class QuestionScreen(Screen[None]):
+class QuestionScreen(WalkScreen, Screen[None]):
     """Asks the walk's current question (or, while revising, an earlier one)."""
 
     CSS_PATH = "question.tcss"
@@ -243,7 +242,7 @@ class QuestionScreen(Screen[None]):
             "yesno": "↑↓ or j/k move · 1-9 or Enter picks",
             "multi": "↑↓ move · Space or 1-9 ticks · Enter continues",
         }.get(question.type, "Enter continues · Esc goes back · Tab leaves the box")
-        rule = _entry_rule(question, self.lang)
+        rule = entry_rule(question, self.lang)
         return Content.assemble(
             (rule + "\n", "$text-accent") if rule else "", (keys, "$text-muted")
         )
@@ -402,37 +401,6 @@ class QuestionScreen(Screen[None]):
         if revise is not None:
             self.revising = revise
         self.refresh_view()
-
-
-def _entry_rule(question: AnyQuestion, lang: str) -> str:
-    """What a typed answer must look like, from the question's own limits."""
-    if isinstance(question, NumberQuestion):
-        unit = f" {tr(question.unit, lang)}" if question.unit else ""
-        low, high = question.min, question.max
-        span = (
-            f"from {_num(low)} to {_num(high)}"
-            if low is not None and high is not None
-            else f"at least {_num(low)}"
-            if low is not None
-            else f"at most {_num(high)}"
-            if high is not None
-            else "any number"
-        )
-        whole = ", whole numbers" if question.integer else ""
-        return f"A number {span}{unit}{whole}."
-    if isinstance(question, DateQuestion):
-        limits = [
-            f"on or after {question.min}" if question.min else "",
-            f"on or before {question.max}" if question.max else "",
-        ]
-        return "A date as YYYY-MM-DD" + "".join(f", {x}" for x in limits if x) + "."
-    if isinstance(question, TextQuestion):
-        return f"Up to {question.max_length} characters."
-    return ""
-
-
-def _num(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
 
 
 def _sentence(message: str) -> str:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
+from screens.messages import WalkView, WhatIf
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
 from screens.widgets.lists import ChoiceList
@@ -33,7 +34,7 @@ def step_content(number: int | None, step: Step, lang: str, note: str = "") -> C
     )
 
 
-class AnswersScreen(Screen[str | None]):
+class AnswersScreen(WalkView, Screen[str | None]):
     """Lists the answers on the path; Enter returns the id of the one to change."""
 
     CSS_PATH = "review.tcss"
@@ -107,7 +108,7 @@ class AnswersScreen(Screen[str | None]):
             return
         question_id = answers.options[answers.highlighted].id
         if question_id is not None:
-            self.app.what_if(question_id)  # type: ignore[attr-defined]
+            self.post_message(WhatIf(question_id))
 
 
 class DroppedScreen(ModalScreen[None]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -63,12 +64,12 @@ class RiskCard(Static):
 class RisksPanel(VerticalScroll):
     """Every risk met on the path so far, newest first; new ones are marked until the next step."""
 
-    def __init__(self, lang: str = "en", **kwargs: str) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, lang: str = "en", *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.lang = lang
         self._cards: dict[str, RiskCard] = {}
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Line(id="risks-title")
         yield Static("None yet.", id="risks-none")
 

@@ -13,14 +13,26 @@ from textual.widgets import Checkbox, RadioButton
 class MarkedRadioButton(RadioButton):
     """● when picked, ○ when not."""
 
-    @property  # type: ignore[override]  # Textual reads this class constant when it renders
-    def BUTTON_INNER(self) -> str:
-        return "●" if self.value else "○"
+    MARKS = ("○", "●")
+    """The glyph when off, and when on."""
+
+    def on_mount(self) -> None:
+        self.BUTTON_INNER = self.MARKS[self.value]  # Textual draws this attribute
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = self.MARKS[self.value]
+        super().watch_value()
 
 
 class MarkedCheckbox(Checkbox):
     """✓ when ticked, blank when not."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:
-        return "✓" if self.value else " "
+    MARKS = (" ", "✓")
+    """The glyph when off, and when on."""
+
+    def on_mount(self) -> None:
+        self.BUTTON_INNER = self.MARKS[self.value]  # Textual draws this attribute
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = self.MARKS[self.value]
+        super().watch_value()

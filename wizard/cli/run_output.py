@@ -4,22 +4,14 @@ the answers stop early, the next question and how to answer it in the answers fi
 
 from __future__ import annotations
 
-import datetime as dt
-
 from wizard.exports.columns import wrap
 from wizard.exports.escape import one_line
 from wizard.exports.json_export import to_outcome_json
 from wizard.exports.markdown import to_markdown
 from wizard.exports.text import WIDTH, to_text
 from wizard.report.summary import walk_summary
-from wizard.tree.schema import (
-    AnyQuestion,
-    DateQuestion,
-    MultiQuestion,
-    NumberQuestion,
-    TextQuestion,
-    tr,
-)
+from wizard.tree.answers import answer_example
+from wizard.tree.schema import AnyQuestion, tr
 from wizard.tree.walk import Walk
 
 
@@ -42,7 +34,8 @@ def question_text(question: AnyQuestion, lang: str = "en", answers_file: str = "
         lines += _wrapped(tr(question.help, lang), "  Why we ask: ", "    ")
     for option in question.options:
         lines += _wrapped(option.text(lang), f"  {option.id}: ", "    ")
-    example, meaning = _answer_example(question, lang)
+    example, meaning = answer_example(question, lang)
+    meaning = one_line(meaning)  # a unit is tree text
     where = f"in {one_line(answers_file)}" if answers_file else "in the answers file"
     lines += ["", f"To answer it, put this line {where}:", f"  {example}", f"  ({meaning})"]
     return "\n".join(lines) + "\n"
@@ -50,33 +43,6 @@ def question_text(question: AnyQuestion, lang: str = "en", answers_file: str = "
 
 def _wrapped(text: str, first: str, indent: str) -> list[str]:
     return wrap(one_line(text), WIDTH, first, indent) or [first.rstrip()]
-
-
-def _answer_example(question: AnyQuestion, lang: str) -> tuple[str, str]:
-    """A TOML line answering `question`, and what the value may be."""
-    key = question.id
-    if isinstance(question, NumberQuestion):
-        unit = f", in {one_line(tr(question.unit, lang))}" if question.unit else ""
-        low, high = question.min, question.max
-        example = low if low is not None else (high if high is not None and high < 1 else 1)
-        return f"{key} = {example:g}", f"a number{unit}{_bounds(low, high)}"
-    if isinstance(question, DateQuestion):
-        day = question.min or dt.date.today()
-        return f"{key} = {day.isoformat()}", "a date, YYYY-MM-DD, no quotes"
-    if isinstance(question, TextQuestion):
-        return f'{key} = "..."', "text in quotes"
-    first = question.options[0].id
-    if isinstance(question, MultiQuestion):
-        return f'{key} = ["{first}"]', "a list of any of the ids above"
-    return f'{key} = "{first}"', "one of the ids above"
-
-
-def _bounds(low: float | None, high: float | None) -> str:
-    if low is not None and high is not None:
-        return f", from {low:g} to {high:g}"
-    if low is not None:
-        return f", at least {low:g}"
-    return f", at most {high:g}" if high is not None else ""
 
 
 __all__ = ["question_text", "render_outcome"]

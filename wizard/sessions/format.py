@@ -4,6 +4,7 @@ session. Shared by the model (which writes the file), the store and the light li
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
 FORMAT = 1
 """The session file format this version writes and reads."""
@@ -51,6 +52,36 @@ def progress_text(outcome: str | None, answered: int) -> str:
 def outcome_label(outcome: str | None, outcome_title: str | None) -> str:
     """The outcome for lists: its title when the file has it, else its id ("" before one)."""
     return outcome_title or outcome or ""
+
+
+class Filterable(Protocol):
+    """What a typed filter is matched against: a `Session`, or a listing's `SessionSummary`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def tree(self) -> str: ...
+    @property
+    def client_name(self) -> str | None: ...
+    @property
+    def client_email(self) -> str | None: ...
+    @property
+    def counselor(self) -> str | None: ...
+    @property
+    def outcome(self) -> str | None: ...
+    @property
+    def outcome_title(self) -> str | None: ...
+    @property
+    def progress(self) -> str: ...
+
+
+def matches_filter(session: Filterable, text: str) -> bool:
+    """Whether a filter typed by the user matches `session`: each word it holds is in one of
+    its id, tree, client name and email, counselor, outcome (id or title) or progress."""
+    fields = [session.id, session.tree, session.client_name, session.client_email]
+    fields += [session.counselor, session.outcome, session.outcome_title, session.progress]
+    haystack = " ".join(part or "" for part in fields).casefold()
+    return all(word in haystack for word in text.casefold().split())
 
 
 def aware(value: dt.datetime) -> dt.datetime:

@@ -24,6 +24,7 @@ from wizard.sessions.format import (
     REQUIRED,
     SESSIONS,
     aware,
+    matches_filter,
     outcome_label,
     progress_text,
 )
@@ -42,10 +43,16 @@ class SessionSummary:
     outcome: str | None = None
     outcome_title: str | None = None
     copied_from: str | None = None
+    client_email: str | None = None
+    counselor: str | None = None
 
     @property
     def progress(self) -> str:
         return progress_text(self.outcome, self.answered)
+
+    def matches(self, text: str) -> bool:
+        """Whether a filter typed by the user matches this session (as `Session.matches`)."""
+        return matches_filter(self, text)
 
     @property
     def outcome_label(self) -> str:
@@ -76,6 +83,10 @@ def list_sessions(data_folder: Path) -> SessionIndex:
     return index
 
 
+OPTIONAL = ("client_name", "outcome", "outcome_title", "copied_from", "client_email", "counselor")
+"""The optional fields a summary takes, in its order."""
+
+
 def quick_summary(path: Path) -> SessionSummary | None:
     """The listed fields of a session file, or None when they cannot be taken as they are."""
     try:
@@ -83,7 +94,7 @@ def quick_summary(path: Path) -> SessionSummary | None:
     except (OSError, UnicodeDecodeError, TOMLDecodeError, RecursionError, MemoryError):
         return None
     updated, answers = data.get("updated"), data.get("answers", [])
-    optional = [data.get(key) for key in ("client_name", "outcome", "outcome_title", "copied_from")]
+    optional = [data.get(key) for key in OPTIONAL]
     if (
         data.get("format", FORMAT) != FORMAT
         or not FIELDS.issuperset(data)
@@ -121,4 +132,6 @@ def _validated_summary(data_folder: Path, path: Path, problems: list[str]) -> Se
         session.outcome,
         session.outcome_title,
         session.copied_from,
+        session.client_email,
+        session.counselor,
     )

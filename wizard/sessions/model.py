@@ -67,7 +67,7 @@ from pydantic import (
     field_validator,
 )
 
-from wizard.sessions.format import FORMAT, aware, outcome_label, progress_text
+from wizard.sessions.format import FORMAT, aware, matches_filter, outcome_label, progress_text
 from wizard.toml import TOMLDecodeError, parse_toml
 from wizard.tree.schema import AnswerValue, Id, Tree, tr
 from wizard.tree.walk import Walk
@@ -182,20 +182,7 @@ class Session(_Record):
 
     def matches(self, text: str) -> bool:
         """Whether a filter typed by the user matches this session (any word, any field shown)."""
-        haystack = " ".join(
-            part or ""
-            for part in (
-                self.id,
-                self.tree,
-                self.client_name,
-                self.client_email,
-                self.counselor,
-                self.outcome,
-                self.outcome_title,
-                self.progress,
-            )
-        ).casefold()
-        return all(word in haystack for word in text.casefold().split())
+        return matches_filter(self, text)
 
     def ticked(self, outcome_id: str) -> list[str]:
         return list(self.checklist.get(outcome_id, []))

@@ -59,6 +59,10 @@ def _multi(question: MultiQuestion, raw: object) -> list[str]:
             f"not options here: {', '.join(map(_show, unknown))}; choose from: {', '.join(ids)}"
         )
     chosen = [i for i in ids if i in raw]
+    alone = [o for o in question.options if o.exclusive and o.id in chosen]
+    if alone and len(chosen) > 1:
+        label = alone[0].text()
+        raise AnswerError(f"“{label}” cannot be ticked with another option; untick one of them")
     if len(chosen) < question.min_choices:
         raise AnswerError(f"choose at least {question.min_choices}")
     if question.max_choices is not None and len(chosen) > question.max_choices:
@@ -123,6 +127,56 @@ def _text(question: TextQuestion, raw: object) -> str:
     if len(value) > question.max_length:
         raise AnswerError(f"too long: at most {question.max_length} characters")
     return value
+
+
+# What an answer may be, in words: the hint under a typed answer (the app) and the example line
+# of an answers file (`wizard run`), from the same limits the checks above apply.
+
+
+def entry_rule(question: AnyQuestion, lang: str = "en") -> str:
+    """What a typed answer must look like, as a sentence ("" for questions answered by option)."""
+    if isinstance(question, NumberQuestion):
+        unit = f" {tr(question.unit, lang)}" if question.unit else ""
+        whole = ", whole numbers" if question.integer else ""
+        return f"A number {_span(question.min, question.max) or 'any number'}{unit}{whole}."
+    if isinstance(question, DateQuestion):
+        limits = [
+            f"on or after {question.min.isoformat()}" if question.min else "",
+            f"on or before {question.max.isoformat()}" if question.max else "",
+        ]
+        return "A date as YYYY-MM-DD" + "".join(f", {x}" for x in limits if x) + "."
+    if isinstance(question, TextQuestion):
+        return f"Up to {question.max_length} characters."
+    return ""
+
+
+def answer_example(question: AnyQuestion, lang: str = "en") -> tuple[str, str]:
+    """A TOML line answering `question` in an answers file, and what the value may be."""
+    key = question.id
+    if isinstance(question, NumberQuestion):
+        unit = f", in {tr(question.unit, lang)}" if question.unit else ""
+        low, high = question.min, question.max
+        example = low if low is not None else (high if high is not None and high < 1 else 1)
+        span = _span(low, high)
+        return f"{key} = {_num(example)}", f"a number{unit}{', ' + span if span else ''}"
+    if isinstance(question, DateQuestion):
+        day = question.min or dt.date.today()
+        return f"{key} = {day.isoformat()}", "a date, YYYY-MM-DD, no quotes"
+    if isinstance(question, TextQuestion):
+        return f'{key} = "..."', "text in quotes"
+    first = question.options[0].id
+    if isinstance(question, MultiQuestion):
+        return f'{key} = ["{first}"]', "a list of any of the ids above"
+    return f'{key} = "{first}"', "one of the ids above"
+
+
+def _span(low: float | None, high: float | None) -> str:
+    """The range a number may take ("" when any)."""
+    if low is not None and high is not None:
+        return f"from {_num(low)} to {_num(high)}"
+    if low is not None:
+        return f"at least {_num(low)}"
+    return f"at most {_num(high)}" if high is not None else ""
 
 
 def _num(value: float) -> str:
