@@ -12,6 +12,7 @@ from wizard.exports.compose import addresses, compose, mark_sent, save_to_outbox
 from wizard.exports.eml import HeaderError, message_bytes
 from wizard.exports.files import ExportFileError, target_path, write_new
 from wizard.exports.mail import MailConfig, MailError, load_config, password_for, send
+from wizard.reading import read_regular
 from wizard.report.summary import build_summary
 from wizard.sessions.files import data_dir
 from wizard.sessions.model import Session, SessionFileError
@@ -27,15 +28,17 @@ def _fail(message: str) -> int:
 def read_session(args: argparse.Namespace) -> Session:
     """The session SESSION names: a file path, else an id in the store."""
     path = Path(args.session)
-    if path.suffix in (".toml", ".json") and path.is_file():
+    if path.suffix in (".toml", ".json") and path.exists():  # a pipe is refused, not looked up
         if path.suffix == ".json":
             from wizard.cli.session_commands import read_session_json
 
             return read_session_json(path)
         try:
-            return Session.from_toml(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise SessionError(f"{path}: cannot read: {error}") from None
+            return Session.from_toml(read_regular(path).decode("utf-8"))
+        except OSError as error:
+            raise SessionError(f"{path}: cannot read: {error.strerror or error}") from None
+        except UnicodeDecodeError as error:
+            raise SessionError(f"{path}: cannot read: not UTF-8 text ({error.reason})") from None
     store = SessionStore(data_dir(getattr(args, "data_dir", None)))
     return store.load(store.find(args.session))
 

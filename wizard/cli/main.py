@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 Handler = Callable[[argparse.Namespace], int]
 TREE_HELP = "a shipped tree's id (e.g. internship) or a path to a TOML file"
+ANSWERS_LIMIT = 10 * 2**20
+"""An answers file larger than this (10 MB) is refused unread."""
 
 
 class _Version(argparse.Action):
@@ -228,12 +230,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _read_answers(path: Path) -> dict[str, object] | None:
+    from wizard.reading import read_regular
     from wizard.toml import TOMLDecodeError, parse_toml
 
     try:
-        return parse_toml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"{path}: cannot read answers: {error}", file=sys.stderr)
+        return parse_toml(read_regular(path, ANSWERS_LIMIT).decode("utf-8"))
+    except OSError as error:
+        print(f"{path}: cannot read answers: {error.strerror or error}", file=sys.stderr)
+    except UnicodeDecodeError as error:
+        print(f"{path}: cannot read answers: not UTF-8 text ({error.reason})", file=sys.stderr)
     except TOMLDecodeError as error:
         print(f"{path}: not valid TOML: {error}", file=sys.stderr)
     return None

@@ -35,6 +35,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Any, Literal
 
+from wizard.reading import read_regular
 from wizard.sessions.files import APP_NAME
 from wizard.toml import TOMLDecodeError, parse_toml
 
@@ -87,7 +88,7 @@ def load_config(path: Path | None = None) -> MailConfig:
     explicit = path is not None
     path = path or config_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path, 2**20).decode("utf-8")
     except FileNotFoundError:
         if explicit:
             raise MailError(f"{path}: no such mail settings file") from None

@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wizard.reading import read_regular
 from wizard.sessions.model import Session, SessionFileError, new_session_id
 from wizard.sessions.store import DELETED, DamagedFile, SessionError, SessionNotFound, SessionStore
 
@@ -46,11 +47,13 @@ def list_deleted(store: SessionStore) -> DeletedListing:
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
         try:
             when = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
-            session = Session.from_toml(path.read_bytes().decode("utf-8"))
+            session = Session.from_toml(read_regular(path).decode("utf-8"))
         except FileNotFoundError:
             continue  # restored meanwhile
-        except (OSError, UnicodeDecodeError) as error:
-            listing.damaged.append(DamagedFile(path, [f"cannot be read: {error}"]))
+        except OSError as error:
+            listing.damaged.append(DamagedFile(path, [error.strerror or str(error)]))
+        except UnicodeDecodeError as error:
+            listing.damaged.append(DamagedFile(path, [f"not UTF-8 text: {error}"]))
         except SessionFileError as error:
             listing.damaged.append(DamagedFile(path, error.problems))
         else:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Re-exported: defined apart so that finding the data folder imports nothing else.
+from wizard.reading import read_regular
 from wizard.sessions.folder import APP_NAME as APP_NAME
 from wizard.sessions.folder import ENV_DATA_DIR as ENV_DATA_DIR
 from wizard.sessions.folder import data_dir as data_dir
@@ -120,7 +121,7 @@ class FileLock:
         """The current owner, or None when the file is absent. Unreadable content counts as a
         dead owner (pid 0), so that a half-written lock never blocks."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            text = read_regular(self.path, 4096).decode("utf-8", "replace")
         except FileNotFoundError:
             return None
         except OSError:

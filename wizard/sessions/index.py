@@ -28,6 +28,7 @@ from wizard.sessions.format import (
     outcome_label,
     progress_text,
 )
+from wizard.reading import read_regular
 from wizard.toml import TOMLDecodeError, parse_toml
 
 
@@ -90,7 +91,7 @@ OPTIONAL = ("client_name", "outcome", "outcome_title", "copied_from", "client_em
 def quick_summary(path: Path) -> SessionSummary | None:
     """The listed fields of a session file, or None when they cannot be taken as they are."""
     try:
-        data = parse_toml(path.read_bytes().decode("utf-8"))
+        data = parse_toml(read_regular(path).decode("utf-8"))
     except (OSError, UnicodeDecodeError, TOMLDecodeError, RecursionError, MemoryError):
         return None
     updated, answers = data.get("updated"), data.get("answers", [])

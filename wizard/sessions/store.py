@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
+from wizard.reading import read_regular
 from wizard.sessions.files import FileLock, LockHeld, LockOwner, atomic_write, leftover_temp_files
 from wizard.sessions.format import SESSIONS
 from wizard.sessions.model import (
@@ -55,6 +56,15 @@ class SessionNotFound(SessionError):
 
 class SessionDamaged(SessionError):
     """A session file could not be read; it has been moved aside (`damaged.moved_to`)."""
+
+    def __init__(self, damaged: DamagedFile) -> None:
+        self.damaged = damaged
+        super().__init__(damaged.describe())
+
+
+class SessionUnreadable(SessionError):
+    """A session file that cannot be read at all (no permission, a folder, a named pipe): reported
+    and left where it is."""
 
     def __init__(self, damaged: DamagedFile) -> None:
         self.damaged = damaged
@@ -134,7 +144,7 @@ class SessionStore:
         for path in files:
             try:
                 listing.sessions.append(self._read(path))
-            except SessionDamaged as error:
+            except (SessionDamaged, SessionUnreadable) as error:
                 listing.damaged.append(error.damaged)
             except SessionNotFound:
                 continue  # deleted while we listed
@@ -160,13 +170,14 @@ class SessionStore:
 
     def _read(self, path: Path) -> Session:
         try:
-            text = path.read_bytes().decode("utf-8")
+            text = read_regular(path).decode("utf-8")  # a named pipe never blocks the listing
         except FileNotFoundError:
             raise SessionNotFound(f"no session {path.stem!r} in {self.folder}") from None
         except UnicodeDecodeError as error:
             raise SessionDamaged(self._move_aside(path, [f"not UTF-8 text: {error}"])) from None
-        except OSError as error:
-            raise SessionError(f"{path}: cannot read: {error.strerror or error}") from None
+        except OSError as error:  # unreadable, or not a file: reported, left where it is
+            reason = error.strerror or str(error)
+            raise SessionUnreadable(DamagedFile(path, [reason])) from None
         try:
             session = Session.from_toml(text)
         except NewerFormatError as error:
@@ -225,7 +236,7 @@ class SessionStore:
 
     def _on_disk(self, path: Path) -> Session | None:
         try:
-            return Session.from_toml(path.read_text(encoding="utf-8"))
+            return Session.from_toml(read_regular(path).decode("utf-8"))
         except (OSError, UnicodeDecodeError, SessionFileError):
             return None
 

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from wizard.diagnostics import Diagnostic
+from wizard.reading import FileTooLarge, NotRegularFile, read_regular
 from wizard.toml import TOMLDecodeError, parse_toml
 from wizard.tree.gc_pause import paused_gc
 from wizard.tree.lines import LineIndex, line_nested_deeper
@@ -59,14 +60,11 @@ def _read(path: Path) -> Loaded:
         return Loaded(path, None, None, [Diagnostic(shown, line, "tree", message, rule=rule)])
 
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return fail(
-                f"file too large ({size // 2**20} MB; the limit is {MAX_BYTES // 2**20} MB)"
-            )
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        return fail("is a folder, not a TOML file")
+        raw = read_regular(path, MAX_BYTES)  # never blocks on a named pipe
+    except FileTooLarge as error:
+        return fail(f"file {error}")
+    except NotRegularFile as error:
+        return fail("is a folder, not a TOML file" if error.kind == "a folder" else str(error))
     except OSError as error:
         return fail(f"cannot read: {error.strerror or error}")
     try:
