@@ -18,6 +18,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wizard.reading import read_regular
 from wizard.sessions.format import (
     FIELDS,
     FORMAT,
@@ -28,7 +29,6 @@ from wizard.sessions.format import (
     outcome_label,
     progress_text,
 )
-from wizard.reading import read_regular
 from wizard.toml import TOMLDecodeError, parse_toml
 
 
