@@ -241,6 +241,8 @@ def _read_answers(path: Path) -> dict[str, object] | None:
         print(f"{path}: cannot read answers: not UTF-8 text ({error.reason})", file=sys.stderr)
     except TOMLDecodeError as error:
         print(f"{path}: not valid TOML: {error}", file=sys.stderr)
+    except (RecursionError, MemoryError):
+        print(f"{path}: not valid TOML: arrays or tables nested too deeply", file=sys.stderr)
     return None
 
 

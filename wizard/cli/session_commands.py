@@ -274,6 +274,8 @@ def read_session_json(path: Path) -> Session:
         raise SessionError(f"cannot read: {error.strerror or error}") from None
     except (UnicodeDecodeError, ValueError) as error:
         raise SessionError(f"not a JSON file: {error}") from None
+    except RecursionError:
+        raise SessionError("not a session: arrays or objects nested too deeply") from None
     if isinstance(data, dict) and isinstance(data.get("session"), dict):
         data = data["session"]
     if not isinstance(data, dict) or "answers" not in data:

@@ -129,6 +129,8 @@ def _explain(item: Any, loc: list[str | int]) -> str:
     where = ".".join(str(p) for p in loc[2:] if not isinstance(p, int)) if len(loc) > 2 else ""
     where = where or (str(loc[-1]) if loc and loc[0] not in _TABLES else "")
     kind, message = item["type"], item["msg"]
+    if kind == "finite_number":
+        return f"{where}: not a finite number (NaN and infinity are refused)"
     if kind == "extra_forbidden":
         return f"unknown key `{loc[-1]}`"
     if kind == "missing":

@@ -138,8 +138,7 @@ def _candidates(question: AnyQuestion, thresholds: list[object]) -> list[AnswerV
                 raw += [t, t - 1, t + 1, t - 0.5, t + 0.5]
     elif isinstance(question, DateQuestion):
         raw = [question.min, question.max, dt.date(2026, 1, 1)]
-        day = dt.timedelta(days=1)
-        raw += [d + k for d in thresholds if isinstance(d, dt.date) for k in (-day, 0 * day, day)]
+        raw += [_shifted(d, k) for d in thresholds if isinstance(d, dt.date) for k in (-1, 0, 1)]
     elif isinstance(question, TextQuestion):
         raw = ["example", *[t for t in thresholds if isinstance(t, str)]]
     else:
@@ -155,6 +154,14 @@ def _candidates(question: AnyQuestion, thresholds: list[object]) -> list[AnswerV
         if value not in values:
             values.append(value)
     return values
+
+
+def _shifted(day: dt.date, days: int) -> dt.date | None:
+    """`day` moved by `days`, or None past the calendar's ends (0001-01-01, 9999-12-31)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def format_paths(tree: Tree, paths: dict[str, OutcomePaths], fmt: str = "text") -> str:

@@ -8,10 +8,12 @@ after validation (see `Tree.model_post_init`), so an id is never written twice.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -37,16 +39,27 @@ VERDICTS: tuple[Verdict, ...] = ("recommended", "possible", "not-advised", "not-
 
 QuestionType = Literal["choice", "yesno", "multi", "number", "date", "text"]
 
-AnswerValue = str | list[str] | int | float | dt.date
+
+def _finite(value: object) -> object:
+    """NaN and infinity are refused before a union tries each type (one clear message)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("not a finite number (NaN and infinity are refused)")
+    return value
+
+
+AnswerValue = Annotated[str | list[str] | int | float | dt.date, BeforeValidator(_finite)]
 """A stored answer: an option id, a list of option ids, a number, a date or free text."""
 
-Scalar = int | float | dt.date
+Scalar = Annotated[int | float | dt.date, BeforeValidator(_finite)]
 
 
 class Model(BaseModel):
-    """Base of every tree model: unknown keys are errors, never ignored."""
+    """Base of every tree model: unknown keys are errors, never ignored; a number must be
+    finite (NaN compares false with everything and would silently change a route)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=False, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=False, populate_by_name=True, allow_inf_nan=False
+    )
 
 
 class Keyed(Model):
@@ -349,7 +362,7 @@ class TreeMeta(Model):
     summary: Text
     version: Annotated[str, StringConstraints(min_length=1, max_length=40)]
     last_reviewed: dt.date
-    review_every_days: int = Field(default=180, ge=1)
+    review_every_days: int = Field(default=180, ge=1, le=36500)
     disclaimer: Text
     start: Id
     languages: list[str] = Field(default_factory=lambda: ["en"])
