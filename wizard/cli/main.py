@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -164,6 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Run the command `args` names; its exit status."""
+    _replace_unencodable()
     try:
         handler: Handler = args.handler
         return handler(args)
@@ -177,6 +179,16 @@ def run(args: argparse.Namespace) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _replace_unencodable() -> None:
+    """A character the terminal's encoding cannot show (`PYTHONIOENCODING=ascii`, an old
+    console) is written as `?`, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a closed or odd stream
+                reconfigure(errors="replace")
 
 
 def launch_app(args: argparse.Namespace) -> int:
