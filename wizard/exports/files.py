@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 from wizard.report.summary import Summary
-from wizard.sessions.files import atomic_write
+from wizard.sessions.files import atomic_write, create_new
 
 _UNSAFE = re.compile(r"[^a-z0-9]+")
 
@@ -52,16 +52,16 @@ def target_path(output: Path | None, summary: Summary, extension: str) -> Path:
 
 
 def write_new(path: Path, data: bytes, force: bool = False) -> Path:
-    """Write `data` to `path`. Without `force` an existing file is never replaced (the check and
-    the creation are one step, `open(..., "xb")`); with it, a regular file is replaced atomically,
-    and anything else (a device, a pipe, a symbolic link, a folder) never is."""
+    """Write `data` to `path`, atomically either way: a full disk or a crash leaves the old file
+    or none, never a torn one. Without `force` an existing file is never replaced (`create_new`:
+    the check and the creation are one step); with it, a regular file is replaced, and anything
+    else (a device, a pipe, a symbolic link, a folder) never is."""
     try:
         if force:
             _check_replaceable(path)
             atomic_write(path, data)
         else:
-            with path.open("xb") as handle:
-                handle.write(data)
+            create_new(path, data)
     except FileExistsError:
         raise ExportFileExists(path) from None
     except IsADirectoryError:

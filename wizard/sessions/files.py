@@ -4,7 +4,8 @@
   user data folder (platformdirs).
 - `atomic_write`: a temporary file in the same folder, flushed and fsynced, then renamed over the
   target (and the folder fsynced), so a crash or kill at any moment leaves the old file or the new
-  one, never a mix.
+  one, never a mix. `create_new` is the same for a file that must not exist yet (hard-linked into
+  place, never replacing one).
 - `FileLock`: an advisory lock file holding the owner's pid and host. A lock whose process has died
   (on this host) is stale and taken over, so a killed instance never blocks anyone for good.
 """
@@ -45,6 +46,30 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
+    _fsync_folder(path.parent)
+
+
+def create_new(path: Path, data: bytes) -> None:
+    """Create `path` holding `data`, or `FileExistsError` (an existing file is never replaced).
+    Atomic and durable as `atomic_write`: the data goes to a temporary file, fsynced, which is
+    then hard-linked into place, so a full disk or a crash leaves no file, never a torn one."""
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temp_name, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links: rename unless taken meanwhile
+            if os.path.lexists(path):
+                raise FileExistsError(path) from None
+            os.rename(temp_name, path)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
     _fsync_folder(path.parent)
 
 
