@@ -14,7 +14,7 @@ from wizard.exports.files import ExportFileError, target_path, write_new
 from wizard.exports.mail import MailConfig, MailError, load_config, password_for, send
 from wizard.reading import read_regular
 from wizard.report.summary import build_summary
-from wizard.sessions.files import data_dir
+from wizard.sessions.files import SESSION_LIMIT, data_dir
 from wizard.sessions.model import Session, SessionFileError
 from wizard.sessions.resume import replay, session_tree
 from wizard.sessions.store import SessionError, SessionStore
@@ -34,7 +34,7 @@ def read_session(args: argparse.Namespace) -> Session:
 
             return read_session_json(path)
         try:
-            return Session.from_toml(read_regular(path).decode("utf-8"))
+            return Session.from_toml(read_regular(path, SESSION_LIMIT).decode("utf-8"))
         except OSError as error:
             raise SessionError(f"{path}: cannot read: {error.strerror or error}") from None
         except UnicodeDecodeError as error:

@@ -19,7 +19,7 @@ from wizard.diagnostics import TreeError
 from wizard.exports.compare_table import comparison_text
 from wizard.reading import read_regular
 from wizard.sessions.compare import compare
-from wizard.sessions.files import data_dir
+from wizard.sessions.files import SESSION_LIMIT, data_dir
 from wizard.sessions.model import Session, SessionFileError
 from wizard.sessions.resume import Resumed, replay, session_tree
 from wizard.sessions.store import Listing, SessionError, SessionStore
@@ -269,7 +269,7 @@ def read_session_json(path: Path) -> Session:
     """A session from a JSON file: a JSON export holding it under "session", or the bare
     `Session.to_json_data()` object. `SessionFileError` or `SessionError` saying what is wrong."""
     try:
-        data: Any = json.loads(read_regular(path).decode("utf-8"))
+        data: Any = json.loads(read_regular(path, 4 * SESSION_LIMIT).decode("utf-8"))
     except OSError as error:
         raise SessionError(f"cannot read: {error.strerror or error}") from None
     except (UnicodeDecodeError, ValueError) as error:

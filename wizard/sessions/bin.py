@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.reading import read_regular
+from wizard.sessions.files import SESSION_LIMIT
 from wizard.sessions.model import Session, SessionFileError, new_session_id
 from wizard.sessions.store import DELETED, DamagedFile, SessionError, SessionNotFound, SessionStore
 
@@ -47,7 +48,7 @@ def list_deleted(store: SessionStore) -> DeletedListing:
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
         try:
             when = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
-            session = Session.from_toml(read_regular(path).decode("utf-8"))
+            session = Session.from_toml(read_regular(path, SESSION_LIMIT).decode("utf-8"))
         except FileNotFoundError:
             continue  # restored meanwhile
         except OSError as error:

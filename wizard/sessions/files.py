@@ -27,6 +27,11 @@ from wizard.sessions.folder import APP_NAME as APP_NAME
 from wizard.sessions.folder import ENV_DATA_DIR as ENV_DATA_DIR
 from wizard.sessions.folder import data_dir as data_dir
 
+SESSION_LIMIT = 2 * 2**20
+"""The largest session file saved or read (2 MB; a real session is a few KB): a larger one is
+refused when saved, and listed as damaged without being parsed, so one huge note or 200,000
+answers never make every listing slow."""
+
 TEMP_SUFFIX = ".tmp"
 """Temporary files are named `.NAME.RANDOM.tmp`: hidden, and never taken for a real file."""
 

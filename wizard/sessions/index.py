@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.reading import read_regular
+from wizard.sessions.files import SESSION_LIMIT
 from wizard.sessions.format import (
     FIELDS,
     FORMAT,
@@ -91,7 +92,7 @@ OPTIONAL = ("client_name", "outcome", "outcome_title", "copied_from", "client_em
 def quick_summary(path: Path) -> SessionSummary | None:
     """The listed fields of a session file, or None when they cannot be taken as they are."""
     try:
-        data = parse_toml(read_regular(path).decode("utf-8"))
+        data = parse_toml(read_regular(path, SESSION_LIMIT).decode("utf-8"))
     except (OSError, UnicodeDecodeError, TOMLDecodeError, RecursionError, MemoryError):
         return None
     updated, answers = data.get("updated"), data.get("answers", [])

@@ -25,7 +25,14 @@ from pathlib import Path
 from types import TracebackType
 
 from wizard.reading import read_regular
-from wizard.sessions.files import FileLock, LockHeld, LockOwner, atomic_write, leftover_temp_files
+from wizard.sessions.files import (
+    SESSION_LIMIT,
+    FileLock,
+    LockHeld,
+    LockOwner,
+    atomic_write,
+    leftover_temp_files,
+)
 from wizard.sessions.format import SESSIONS
 from wizard.sessions.model import (
     NewerFormatError,
@@ -170,7 +177,7 @@ class SessionStore:
 
     def _read(self, path: Path) -> Session:
         try:
-            text = read_regular(path).decode("utf-8")  # a named pipe never blocks the listing
+            text = read_regular(path, SESSION_LIMIT).decode("utf-8")  # never a pipe, nor huge
         except FileNotFoundError:
             raise SessionNotFound(f"no session {path.stem!r} in {self.folder}") from None
         except UnicodeDecodeError as error:
@@ -215,9 +222,16 @@ class SessionStore:
         revision = max(base, on_disk.revision if on_disk else 0) + 1
         saved = session.model_copy(update={"revision": revision, "updated": utc_now()})
         try:
-            atomic_write(path, saved.to_toml().encode("utf-8"))
+            data = saved.to_toml().encode("utf-8")
         except UnicodeEncodeError:
             raise SessionError("the session holds text that cannot be saved as UTF-8") from None
+        if len(data) > SESSION_LIMIT:
+            raise SessionError(
+                f"session {session.id} was not saved: it would be {_megabytes(len(data))}, over "
+                f"the limit of {_megabytes(SESSION_LIMIT)} for a session; shorten its notes"
+            )
+        try:
+            atomic_write(path, data)
         except OSError as error:
             raise SessionError(f"cannot save {path}: {error.strerror or error}") from None
         return saved
@@ -236,7 +250,7 @@ class SessionStore:
 
     def _on_disk(self, path: Path) -> Session | None:
         try:
-            return Session.from_toml(read_regular(path).decode("utf-8"))
+            return Session.from_toml(read_regular(path, SESSION_LIMIT).decode("utf-8"))
         except (OSError, UnicodeDecodeError, SessionFileError):
             return None
 
@@ -428,6 +442,10 @@ class OpenSession:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _megabytes(count: int) -> str:
+    return f"{count / 2**20:.1f} MB"
 
 
 def _free_name(folder: Path, name: str) -> Path:
