@@ -37,6 +37,8 @@ def _fail(message: str) -> int:
 
 
 def _report_damaged(listing: Listing) -> None:
+    for problem in listing.problems:
+        print(f"warning: {problem}", file=sys.stderr)
     for damaged in listing.damaged:
         print(f"warning: {damaged.describe()}", file=sys.stderr)
 

@@ -78,6 +78,18 @@ def create_new(path: Path, data: bytes) -> None:
     _fsync_folder(path.parent)
 
 
+def folder_problems(folder: Path) -> list[str]:
+    """Why a sessions folder cannot be listed, in one line, when it or a folder above it is not
+    a folder (a file in its place); [] when it is a folder or not there yet."""
+    for place in (folder, *folder.parents):
+        if place.is_dir():
+            return []
+        if place.exists() or place.is_symlink():
+            what = "the sessions folder" if place == folder else "the data folder"
+            return [f"{what} {place} is not a folder: no session can be listed or saved there"]
+    return []
+
+
 def _fsync_folder(folder: Path) -> None:
     """Make the rename itself durable. Not possible on every platform (Windows), hence optional."""
     try:

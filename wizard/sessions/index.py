@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.reading import read_regular
-from wizard.sessions.files import SESSION_LIMIT
+from wizard.sessions.files import SESSION_LIMIT, folder_problems
 from wizard.sessions.format import (
     FIELDS,
     FORMAT,
@@ -73,7 +73,7 @@ class SessionIndex:
 def list_sessions(data_folder: Path) -> SessionIndex:
     """Every session in the data folder's sessions folder, newest first."""
     folder = data_folder / SESSIONS
-    index = SessionIndex()
+    index = SessionIndex(problems=folder_problems(folder))
     files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     for path in files:
         summary = quick_summary(path)

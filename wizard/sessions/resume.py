@@ -71,8 +71,9 @@ class Resumed:
 
 def session_tree(session: Session) -> Tree:
     """The tree a session walks: its `tree_file` if it has one and it exists, else the shipped
-    tree with its id. `TreeError` when it cannot be loaded."""
-    if session.tree_file and Path(session.tree_file).is_file():
+    tree with its id. `TreeError` when it cannot be loaded (a tree file that is there but not a
+    regular file, a named pipe say, is reported as what it is, not as missing)."""
+    if session.tree_file and Path(session.tree_file).exists():
         return load(Path(session.tree_file))
     if session.tree_file and not resolve(session.tree).is_file():
         message = f"the tree file is missing, and no shipped tree has the id {session.tree!r}"

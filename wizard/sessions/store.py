@@ -31,6 +31,7 @@ from wizard.sessions.files import (
     LockHeld,
     LockOwner,
     atomic_write,
+    folder_problems,
     leftover_temp_files,
 )
 from wizard.sessions.format import SESSIONS
@@ -124,6 +125,8 @@ class Listing:
 
     sessions: list[Session] = field(default_factory=list)
     damaged: list[DamagedFile] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    """What kept the folder itself from being listed (a file where the folder should be)."""
 
     def filtered(self, text: str) -> list[Session]:
         return [s for s in self.sessions if s.matches(text)]
@@ -146,7 +149,7 @@ class SessionStore:
     def scan(self) -> Listing:
         """Every session, newest first. A damaged file is reported and moved aside; the others
         still list."""
-        listing = Listing()
+        listing = Listing(problems=folder_problems(self.folder))
         files = sorted(self.folder.glob("*.toml")) if self.folder.is_dir() else []
         for path in files:
             try:
@@ -255,16 +258,28 @@ class SessionStore:
             return None
 
     def create(self, session: Session) -> OpenSession:
-        """Save a new session (a fresh id if its id is taken) and open it."""
-        while self.path(session.id).exists():
-            session = session.model_copy(update={"id": new_session_id()})
-        handle = self._locked(session.id, take_over=False)
-        try:
-            handle.session = self.write(session, expected_revision=0)
-        except BaseException:
-            handle.close()
-            raise
-        return handle
+        """Save a new session (a fresh id if its id is taken) and open it. An id another window
+        is creating at this moment (its lock held, its file not yet there, or there by the time
+        this one writes) counts as taken, as it is a moment later."""
+        for _ in range(100):
+            while self.path(session.id).exists():
+                session = session.model_copy(update={"id": new_session_id()})
+            try:
+                handle = self._locked(session.id, take_over=False)
+            except SessionLocked:
+                session = session.model_copy(update={"id": new_session_id()})
+                continue
+            try:
+                handle.session = self.write(session, expected_revision=0)
+            except SessionConflict:
+                handle.close()
+                session = session.model_copy(update={"id": new_session_id()})
+                continue
+            except BaseException:
+                handle.close()
+                raise
+            return handle
+        raise SessionError(f"no free session id found in {self.folder}")
 
     def open(self, session_id: str, take_over: bool = False) -> OpenSession:
         """Load a session for editing, taking its lock: `SessionLocked` if a live instance has
