@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,7 @@ from wizard.sessions.store import SessionStore
 DATA = Path(__file__).parents[1] / "data"
 GOOD = DATA / "sessions" / "good" / "20261101-a1b2c3.toml"
 EXPORT = DATA / "sessions" / "good" / "export.json"
+RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 CASES = sorted((DATA / "hostile" / "messages").glob("*.toml"))
 
 
@@ -56,6 +58,11 @@ def test_a_clear_message(tmp_path: Path, case: Path, capsys: pytest.CaptureFixtu
     elif spec["setup"] == "import-while-creating":  # another window holds the id's lock
         SessionStore(data).folder.mkdir(parents=True)
         SessionStore(data).lock_for("20261101-a1b2c3").acquire()
+    elif spec["setup"] == "deleted-escape":
+        _session(data / "sessions" / "deleted", GOOD)
+        deleted = data / "sessions" / "deleted" / GOOD.name
+        name = 'client_name = "Ana \\u001b[2J\\u202e"'
+        deleted.write_text(deleted.read_text().replace('client_name = "Ana Silva"', name))
     places = {"folder": folder, "data": data, "export": EXPORT}
     command = [part.format(**places) for part in spec["command"]]
     code = main(command)
@@ -63,6 +70,7 @@ def test_a_clear_message(tmp_path: Path, case: Path, capsys: pytest.CaptureFixtu
     assert code == spec["exit"], err
     assert expect in out + err
     assert "Traceback" not in err
+    assert not RAW.search(out + err)
     if spec["setup"].endswith("-file"):  # the app's listing says it too
         assert any(expect in problem for problem in list_sessions(data).problems)
     if spec["setup"] == "import-while-creating":

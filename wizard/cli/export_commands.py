@@ -18,10 +18,12 @@ from wizard.sessions.files import SESSION_LIMIT, data_dir
 from wizard.sessions.model import Session, SessionFileError
 from wizard.sessions.resume import replay, session_tree
 from wizard.sessions.store import SessionError, SessionStore
+from wizard.terminal import visible
 
 
 def _fail(message: str) -> int:
-    print(f"wizard: {message}", file=sys.stderr)
+    one_line = visible(message).replace("\n", "\\n")  # it may quote a file: never an escape
+    print(f"wizard: {one_line}", file=sys.stderr)
     return 1
 
 
@@ -49,7 +51,7 @@ def render_session(args: argparse.Namespace) -> Rendered:
     session = read_session(args)
     resumed = replay(session, session_tree(session))
     for line in resumed.summary():
-        print(f"note: {line}", file=sys.stderr)
+        print(f"note: {visible(line)}", file=sys.stderr)
     lang = getattr(args, "export_lang", None) or session.language
     return Rendered(build_summary(session, resumed.walk, lang), session)
 

@@ -23,6 +23,7 @@ from wizard.sessions.files import SESSION_LIMIT, data_dir
 from wizard.sessions.model import Session, SessionFileError
 from wizard.sessions.resume import Resumed, replay, session_tree
 from wizard.sessions.store import Listing, SessionError, SessionStore
+from wizard.terminal import visible
 from wizard.tree.schema import Tree, tr
 from wizard.tree.walk import answer_label
 
@@ -32,15 +33,20 @@ def store_for(args: argparse.Namespace) -> SessionStore:
 
 
 def _fail(message: str) -> int:
-    print(f"wizard: {message}", file=sys.stderr)
+    print(f"wizard: {_line(message)}", file=sys.stderr)
     return 1
+
+
+def _line(text: str) -> str:
+    """A message on one line with its control characters written out (it may quote a file)."""
+    return visible(text).replace("\n", "\\n")
 
 
 def _report_damaged(listing: Listing) -> None:
     for problem in listing.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(f"warning: {_line(problem)}", file=sys.stderr)
     for damaged in listing.damaged:
-        print(f"warning: {damaged.describe()}", file=sys.stderr)
+        print(f"warning: {_line(damaged.describe())}", file=sys.stderr)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -68,7 +74,7 @@ def _list_deleted(args: argparse.Namespace) -> int:
 
     listing = list_deleted(store_for(args))
     for damaged in listing.damaged:
-        print(f"warning: {damaged.describe()}", file=sys.stderr)
+        print(f"warning: {_line(damaged.describe())}", file=sys.stderr)
     words = " ".join(args.filter)
     found = [d for d in listing.sessions if d.session.matches(words)]
     rows = [{**_row(d.session), "deleted": _local(d.deleted_at)} for d in found]
@@ -252,7 +258,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         session = restore(store_for(args), args.id, new_id=args.new_id)
     except SessionError as error:
         return _fail(str(error))
-    print(f"Restored session {session.id} ({session.client_name or 'no client name'}).")
+    print(f"Restored session {session.id} ({_line(session.client_name or 'no client name')}).")
     return 0
 
 
