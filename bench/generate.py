@@ -48,7 +48,9 @@ _WORDS = (  # noqa: SIM905 - a paragraph of words reads better than a list
 _UNITS = ("years", "months", "days", "hours per week", "yuan per month")
 _WHO = ("you", "university", "employer", "bureau", "embassy", "bank", "family", "other")
 _WHEN = ("before you apply", "before you travel", "after arrival", "within 30 days", "each year")
-_VERDICTS = ("recommended", "possible", "possible", "not-advised", "not-available")
+_VERDICTS = ("not-advised", "not-advised", "not-available")
+"""Generated outcomes never say "possible" or "recommended": those must state the conditions
+their sources set (`requires`), which generated text has none of."""
 _SEVERITIES = ("info", "caution", "caution", "high", "critical")
 _POOL = 4096
 """Distinct texts of each kind; picking from a pool keeps generating 100,000 nodes fast."""
@@ -454,7 +456,7 @@ def walk_tree(questions: int = 200, seed: int = 7) -> str:
                 }
             ],
         }
-        for name, verdict in (("done", "recommended"), ("left-early", "possible"))
+        for name, verdict in (("done", "not-advised"), ("left-early", "not-available"))
     }
     risk = {
         "severity": "caution",
@@ -497,7 +499,7 @@ def ladder_tree(rungs: int = 64) -> str:
     outcomes = {
         f"end-{side}": {
             "title": f"Ended on side {side}",
-            "verdict": "possible",
+            "verdict": "not-advised",
             "summary": "The end of the ladder.",
             "sources": ["ladder"],
         }

@@ -31,7 +31,11 @@ def test_finished_summary_has_every_part(x1: tuple[Session, Walk], sample_tree: 
         "Recommended",
     )
     assert s.pathway.summary == "Have the internship added to your residence permit."
-    assert [(a.id, a.verdict) for a in s.alternatives] == [("s2", "possible")]
+    # The S2 route needs a university outside China: not open to this X1 student.
+    assert [(a.id, a.open, a.verdict_label) for a in s.alternatives] == [
+        ("s2", False, "Not open to you")
+    ]
+    assert s.alternatives[0].why_closed() == "You answered “In China” to “Where are you enrolled?”."
     assert s.steps == [
         "Ask your university for an approval letter",
         "Apply at the Exit-Entry Bureau",

@@ -19,8 +19,20 @@ from wizard.tree.shipped import resolve
 
 # Two outcomes of the shipped internship tree whose checklists have long items (one over 120
 # characters): in the first version they set the label column's width, lines of ~270 columns.
-ON_CAMPUS = ["china", "x1", "shanghai", "internship", "yes", "yes", "unpaid", 1]
-FROM_ABROAD = ["overseas", "other", "shanghai", ["china-top500"], "yes", 1]
+ON_CAMPUS = [
+    "china",
+    "x1",
+    "shanghai",
+    "internship",
+    "degree",
+    "yes",
+    "yes",
+    "unpaid",
+    "same",
+    1,
+    "yes",
+]
+FROM_ABROAD = ["overseas", "other", "in-china", "beijing", ["china-top500"], "no", 8]
 
 
 @pytest.fixture

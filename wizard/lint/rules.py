@@ -594,7 +594,9 @@ def check_broken_requirements(c: Checker) -> Iterator[Diagnostic]:
     tree = c.tree
     for oid, outcome in tree.outcomes.items():
         for k, requirement in enumerate(outcome.requires):
-            found = reach(tree, target=oid, accept=_breaks(tree, oid, requirement.when))
+            reads = frozenset(requirement.when.referenced_answers())
+            accept = _breaks(tree, oid, requirement.when)
+            found = reach(tree, target=oid, accept=accept, read=reads)
             if oid in found:
                 path = ", ".join(f"{q} = {_show(v)}" for q, v in found[oid])
                 yield c.at(
@@ -626,7 +628,14 @@ def check_unknown_verdicts(c: Checker) -> Iterator[Diagnostic]:
             if not option.unknown:
                 continue
             through = _through(recommended, qid, option.id)
-            hits = sorted(set(reach(tree, accept=through, read=frozenset([qid]))) & recommended)
+            found = reach(
+                tree,
+                fixed={qid: option.id},
+                accept=through,
+                read=frozenset([qid]),
+                goals=frozenset(recommended),
+            )
+            hits = sorted(set(found) & recommended)
             if hits:
                 yield c.at(
                     ("nodes", qid, "options", j),

@@ -378,7 +378,9 @@ def new_session(
 
 def tree_hash(tree: Tree) -> str:
     """sha256 of the canonical JSON of the validated tree: content counts, layout does not."""
-    data = tree.model_dump(mode="json", by_alias=True)
+    # Keys left at their defaults are left out, so a key added to the format later does not
+    # change the hash of a tree that does not use it.
+    data = tree.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

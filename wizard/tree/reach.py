@@ -86,14 +86,14 @@ def _post_order(tree: Tree) -> list[str]:
     return order
 
 
-def leading_to(tree: Tree, target: str) -> set[str]:
-    """The target and every question with a declared way to it (conditions aside)."""
+def leading_to(tree: Tree, *goals: str) -> set[str]:
+    """The goals and every question with a declared way to one of them (conditions aside)."""
     back: dict[str, list[str]] = {}
     for qid, question in tree.nodes.items():
         for nxt in targets(question):
             back.setdefault(nxt, []).append(qid)
-    found = {target}
-    stack = [target]
+    found = set(goals)
+    stack = list(goals)
     while stack:
         for source in back.get(stack.pop(), []):
             if source not in found:
@@ -115,41 +115,44 @@ def reach(
     target: str | None = None,
     accept: Accept | None = None,
     read: frozenset[str] = frozenset(),
+    goals: frozenset[str] | None = None,
 ) -> dict[str, Answers]:
     """The outcomes some walk reaches keeping `fixed`, each with the answers of one such walk
-    (in the order asked). With `target`, stops as soon as that outcome is found."""
-    search = Search(tree, fixed or {}, accept, read | read_by_conditions(tree))
+    (in the order asked). With `target`, stops as soon as that outcome is found; with `goals`
+    (or `target`), only walks that can still reach one of them are followed. `read` names the
+    answers `accept` reads, which a state must keep."""
+    fixed = fixed or {}
     cells = domain(tree)
+    later = read_later(tree)
+    wanted = goals if goals is not None else (frozenset([target]) if target else None)
+    toward = leading_to(tree, *wanted) if wanted is not None else None
+    found: dict[str, Answers] = {}
     seen: set[tuple[str, frozenset[tuple[str, object]]]] = set()
     stack: list[tuple[str, Answers]] = [(tree.tree.start, ())]
     while stack:
         node, taken = stack.pop()
         if node in tree.outcomes:
-            answers = dict(taken)
-            if node not in search.found and (accept is None or accept(node, answers)):
-                search.found[node] = taken
+            if node not in found and (accept is None or accept(node, dict(taken))):
+                found[node] = taken
                 if node == target:
                     break
             continue
         question = tree.nodes.get(node)
         if question is None:
             continue
-        kept = frozenset((q, _hashable(v)) for q, v in taken if q in search.read)
-        key = (node, kept)
+        keep = later.get(node, frozenset()) | read
+        key = (node, frozenset((q, _hashable(v)) for q, v in taken if q in keep))
         if key in seen:
             continue
         seen.add(key)
-        if question.id in search.fixed:
-            values = [search.fixed[question.id]]
-        else:
-            values = [cell.value for cell in cells.get(question.id, [])]
+        values = [fixed[node]] if node in fixed else [c.value for c in cells.get(node, [])]
         for value in values:
             answers = dict(taken)
-            answers[question.id] = value
+            answers[node] = value
             following = route(question, answers)
-            if following is not None:
-                stack.append((following, (*taken, (question.id, value))))
-    return search.found
+            if following is not None and (toward is None or following in toward):
+                stack.append((following, (*taken, (node, value))))
+    return found
 
 
 def _hashable(value: AnswerValue) -> object:
