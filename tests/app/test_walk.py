@@ -32,10 +32,13 @@ X1_PATH = {
     "permit": "x1",
     "city": "shanghai",
     "activity": "internship",
+    "programme": "degree",
     "related": "yes",
     "studies": "yes",
     "pay": "unpaid",
+    "same-city": "same",
     "months": 3,
+    "permit-covers": "yes",
 }
 """A walk through the shipped internship tree to its recommended X1-remark outcome."""
 
@@ -140,23 +143,24 @@ async def test_revise_lists_dropped_answers_and_changes_the_outcome() -> None:
 
         question = app.screen
         assert isinstance(question, QuestionScreen) and question.question.id == "enrolment"
-        assert "Changing answer 1 of 8" in screen_text(app)
+        assert "Changing answer 1 of 11" in screen_text(app)
         await answer(pilot, "overseas")
 
         assert isinstance(app.screen, DroppedScreen)
         dropped = flat(screen_text(app))
-        assert "Your change dropped 7 later answers" in dropped
+        assert "Your change dropped 10 later answers" in dropped
         tree = app.progress.walk.tree
         for qid in ["permit", "city", "activity"]:
             assert flat(tr(tree.nodes[qid].prompt))[:30] in dropped
         listed = [str(item.render()) for item in app.screen.query(".dropped")]
-        assert len(listed) == 7 and "How many months" in listed[-1]  # the rest scroll into view
+        assert len(listed) == 10 and "residence permit" in listed[-1]  # the rest scroll into view
         await pilot.press("enter")
         await pilot.pause()
 
         assert app.progress.walk.answers == {"enrolment": "overseas"}
         assert question.question.id == "nationality"
-        await answer(pilot, "france")
+        for value in ["france", 21, "elsewhere", 4]:  # the youth-intern scheme's conditions
+            await answer(pilot, value)
         assert isinstance(app.screen, OutcomeScreen)
         assert app.progress.walk.outcome.id == "treaty-intern"
 
@@ -223,7 +227,8 @@ async def test_outcome_shows_every_part(visa_app) -> None:
             "✓ RECOMMENDED",
             "Why this outcome",
             "Where are you enrolled as a student? → At a university in China",
-            "~ POSSIBLE S2 internship visa",
+            "✗ NOT OPEN TO YOU S2 internship visa",  # it needs a university abroad
+            "You answered “At a university in China” to “Where are you enrolled as a student?”.",
             "! CAUTION",
             "What to do: Plan the renewal",
             "1. Ask your university",
