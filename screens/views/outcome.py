@@ -24,6 +24,7 @@ from screens.widgets.keys import ANSWERS, BACK
 from screens.widgets.lists import TickList
 from screens.widgets.literal import link, literal
 from wizard.report.outcome import outcome_data
+from wizard.report.summary import opens_text
 from wizard.sessions.progress import Progress
 from wizard.tree.schema import SEVERITIES
 
@@ -154,9 +155,9 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
             said = "; ".join(f"“{b['label']}” to “{b['prompt']}”" for b in a["blocked_by"])
             if said:
                 rows.append(literal(f"  You answered {said}.", "$text-muted"))
-            needs = "; ".join(f"“{o['prompt']}” {o['needs']}" for o in a["opens_with"])
-            if needs:
-                rows.append(literal(f"  Open if: {needs}.", "$text-muted"))
+            opens = opens_text([(o["prompt"], o["needs"]) for o in a["opens_with"]])
+            if opens:
+                rows.append(literal(f"  {opens}", "$text-muted"))
         return Content("\n").join(rows)
 
     def _risks(self) -> Content:

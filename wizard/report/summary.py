@@ -106,9 +106,21 @@ class Pathway:
         return f"You answered {said}." if said else ""
 
     def what_opens(self) -> str:
-        """ "Open if: “Months in China a year?” 9 or more." (empty when nothing found)."""
-        needs = "; ".join(f"“{o.prompt}” {o.needs}" for o in self.opens_with)
-        return f"Open if: {needs}." if needs else ""
+        """ "Open if your answer to “Months in China a year?” is 9 or more." (empty when the
+        search found no change that opens it)."""
+        return opens_text([(o.prompt, o.needs) for o in self.opens_with])
+
+
+def opens_text(changes: list[tuple[str, str]]) -> str:
+    """What would open an alternative, in words: for a choice "you answer “X” to “Q”", for a
+    number or a date "your answer to “Q” is 9 or more"."""
+    parts = [
+        f"you answer {needs} to “{prompt}”"
+        if needs.startswith("“")
+        else f"your answer to “{prompt}” is {needs}"
+        for prompt, needs in changes
+    ]
+    return f"Open if {' and '.join(parts)}." if parts else ""
 
 
 @dataclass(frozen=True)
