@@ -36,8 +36,9 @@ from wizard.tree.walk import Walk
 
 SIZE = (100, 32)
 ROOT = Path(__file__).resolve().parent.parent
-WALK = ["1", "1", "1", "1", "1", "1", "1"]
-"""Student in China, X1 permit, Shanghai, an internship, related, studies fine, unpaid."""
+WALK = ["1", "1", "1", "1", "1", "1", "1", "1", "1"]
+"""Student in China, X1 permit, Shanghai, an internship, a degree programme, related, studies
+fine, unpaid, in the university's city: the next question asks the months."""
 
 FINISHED = "20261118-4b7e21"
 """Ana Silva's finished internship session: the counselor's and the client's screens use it."""
@@ -63,7 +64,7 @@ SHOTS: list[Shot] = [
     Shot("risk", ["1", "down", "down"], tree="internship"),
     Shot("number-error", [*WALK, "3", "0", "enter"], tree="internship"),
     Shot("answers", [*WALK, "f2"], tree="internship"),
-    Shot("outcome", [*WALK, "3", "enter"], tree="internship"),
+    Shot("outcome", [*WALK, "3", "enter", "1"], tree="internship"),
     # The counselor: the saved sessions (slash, Enter: from the filter into the list), and
     # counselor mode on a resumed session, at the question the note is about.
     Shot("sessions", ["slash", "enter"], seeded=True),
@@ -97,7 +98,19 @@ SEEDS = [
     Seed(
         FINISHED,
         "internship",
-        ["china", "x1", "shanghai", "internship", "yes", "yes", "unpaid", 6],
+        [
+            "china",
+            "x1",
+            "shanghai",
+            "internship",
+            "degree",
+            "yes",
+            "yes",
+            "unpaid",
+            "same",
+            6,
+            "yes",
+        ],
         _at(18, 10, 15),
         ("Ana Silva", "ana.silva@example.org"),
         notes={
@@ -120,7 +133,7 @@ SEEDS = [
     Seed(
         IN_PROGRESS,
         "internship",
-        ["overseas", "other", "shanghai"],
+        ["overseas", "other", "in-china", "shanghai"],
         _at(20, 16, 40),
         ("Tomás Ruiz", "tomas.ruiz@example.org"),
         notes={
