@@ -25,12 +25,9 @@ from pathlib import Path
 from wizard.reading import read_regular
 from wizard.sessions.folder import APP_NAME as APP_NAME
 from wizard.sessions.folder import ENV_DATA_DIR as ENV_DATA_DIR
+from wizard.sessions.folder import SESSION_LIMIT as SESSION_LIMIT
 from wizard.sessions.folder import data_dir as data_dir
-
-SESSION_LIMIT = 2 * 2**20
-"""The largest session file saved or read (2 MB; a real session is a few KB): a larger one is
-refused when saved, and listed as damaged without being parsed, so one huge note or 200,000
-answers never make every listing slow."""
+from wizard.sessions.folder import folder_problems as folder_problems
 
 TEMP_SUFFIX = ".tmp"
 """Temporary files are named `.NAME.RANDOM.tmp`: hidden, and never taken for a real file."""
@@ -76,18 +73,6 @@ def create_new(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
     _fsync_folder(path.parent)
-
-
-def folder_problems(folder: Path) -> list[str]:
-    """Why a sessions folder cannot be listed, in one line, when it or a folder above it is not
-    a folder (a file in its place); [] when it is a folder or not there yet."""
-    for place in (folder, *folder.parents):
-        if place.is_dir():
-            return []
-        if place.exists() or place.is_symlink():
-            what = "the sessions folder" if place == folder else "the data folder"
-            return [f"{what} {place} is not a folder: no session can be listed or saved there"]
-    return []
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from wizard.reading import read_regular
-from wizard.sessions.files import SESSION_LIMIT, folder_problems
+from wizard.sessions.folder import SESSION_LIMIT, folder_problems
 from wizard.sessions.format import (
     FIELDS,
     FORMAT,
