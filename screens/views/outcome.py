@@ -6,8 +6,6 @@ so the screen and an exported summary can never disagree.
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,21 +21,8 @@ from screens.widgets.header import WizardHeader
 from screens.widgets.keys import ANSWERS, BACK
 from screens.widgets.lists import TickList
 from screens.widgets.literal import link, literal
-from wizard.report.outcome import outcome_data
-from wizard.report.summary import opens_text
+from wizard.report.summary import Summary, walk_summary
 from wizard.sessions.progress import Progress
-from wizard.tree.schema import SEVERITIES
-
-WHO = {
-    "you": "You",
-    "university": "Your university",
-    "employer": "Your employer",
-    "bureau": "Exit-Entry Bureau",
-    "embassy": "Embassy or consulate",
-    "bank": "Your bank",
-    "family": "Your family",
-    "other": "Someone else",
-}
 
 
 class Checklist(TickList):
@@ -66,42 +51,43 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
         super().__init__()
         self.progress = progress
         self.lang = lang
-        self.data: dict[str, Any] = outcome_data(progress.walk, lang)
+        # The same typed summary every export renders (ticks are read live from `progress`).
+        self.summary: Summary = walk_summary(progress.walk, lang)
 
     def compose(self) -> ComposeResult:
-        d = self.data
+        s = self.summary
+        pathway = s.pathway
+        assert pathway is not None
         yield WizardHeader()
         with VerticalScroll(id="page"):
             yield Static(
                 Content.assemble(
-                    verdict_badge(d["outcome"]["verdict"]),
-                    " ",
-                    literal(d["outcome"]["title"], "bold"),
+                    verdict_badge(pathway.verdict), " ", literal(pathway.title, "bold")
                 ),
                 id="verdict",
             )
-            yield Static(literal(d["outcome"]["summary"]), id="summary")
+            yield Static(literal(pathway.summary), id="summary")
             yield from self._section("Why this outcome", self._why(), "why")
-            if self._to_confirm():
+            if s.assumptions:
                 yield from self._section("To confirm", self._confirm(), "to-confirm")
-            if d["alternatives"]:
+            if s.alternatives:
                 yield from self._section("Alternatives", self._alternatives(), "alternatives")
-            if d["risks"]:
+            if s.risks:
                 yield from self._section("Risks", self._risks(), "outcome-risks")
-            if d["steps"]:
+            if s.steps:
                 yield from self._section("Steps", self._steps(), "steps")
-            if d["checklist"]:
+            if s.checklist:
                 yield Static(self._checklist_title(), classes="section-title", id="checklist-title")
                 yield Checklist(id="checklist")
-            if d["continue"]:
+            if s.continue_to:
                 yield Static(self._continue(), id="continue")
-            if d["sources"]:
+            if s.sources:
                 yield from self._section("Sources", self._sources(), "sources")
             yield Static(self._reviewed(), id="reviewed")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.data["tree"]["title"]
+        self.sub_title = self.summary.tree.title
         # The checklist takes the keys when there is one (Space ticks); else the page scrolls.
         page = self.query_one("#page", VerticalScroll)
         lists = self.query(Checklist)
@@ -118,64 +104,43 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
     def _why(self) -> Content:
         rows = [
             Content.assemble(
-                "• ", literal(w["prompt"]), ("  → ", "$text-muted"), literal(w["label"], "bold")
+                "• ", literal(a.prompt), ("  → ", "$text-muted"), literal(a.answer, "bold")
             )
-            for w in self.data["why"]
+            for a in self.summary.answers
         ]
         return Content("\n").join(rows)
 
-    def _to_confirm(self) -> list[str]:
-        """What the verdict takes on trust: "I don't know" answers, unestablished conditions."""
-        d = self.data
-        found = [
-            f"{a['confirm']} (you answered “{a['label']}” to “{a['prompt']}”)"
-            for a in d["assumptions"]
-        ]
-        found += [
-            f"Not yet established: {r['text']}"
-            for r in d["requirements"]
-            if r["status"] == "unestablished"
-        ]
-        return found
-
     def _confirm(self) -> Content:
-        return Content("\n").join(Content.assemble("• ", literal(t)) for t in self._to_confirm())
+        """What the verdict takes on trust: "I don't know" answers, unestablished conditions."""
+        return Content("\n").join(
+            Content.assemble("• ", literal(a.text)) for a in self.summary.assumptions
+        )
 
     def _alternatives(self) -> Content:
         """Each alternative as this person's answers leave it: open, with its verdict for them,
         or not open, with the answers that close it and what would open it."""
         rows = []
-        for a in self.data["alternatives"]:
-            if a["open"]:
-                rows.append(
-                    Content.assemble("• ", verdict_badge(a["verdict"]), " ", literal(a["title"]))
-                )
-                continue
-            rows.append(Content.assemble("• ", closed_badge(), " ", literal(a["title"])))
-            said = "; ".join(f"“{b['label']}” to “{b['prompt']}”" for b in a["blocked_by"])
-            if said:
-                rows.append(literal(f"  You answered {said}.", "$text-muted"))
-            opens = opens_text([(o["prompt"], o["needs"]) for o in a["opens_with"]])
-            if opens:
-                rows.append(literal(f"  {opens}", "$text-muted"))
+        for a in self.summary.alternatives:
+            badge = verdict_badge(a.verdict) if a.open else closed_badge()
+            rows.append(Content.assemble("• ", badge, " ", literal(a.title)))
+            for line in (a.why_closed(), a.what_opens()) if not a.open else ():
+                if line:
+                    rows.append(literal(f"  {line}", "$text-muted"))
         return Content("\n").join(rows)
 
     def _risks(self) -> Content:
         """Risks grouped by severity, worst first, each with what to do about it."""
         blocks: list[Content] = []
-        for severity in reversed(SEVERITIES):
-            risks = [r for r in self.data["risks"] if r["severity"] == severity]
-            if not risks:
-                continue
+        for severity, risks in self.summary.risks_by_severity():
             blocks.append(severity_badge(severity))
             for r in risks:
                 blocks.append(
                     Content("\n").join(
                         [
-                            Content.assemble("  ", literal(r["title"], "bold")),
-                            Content.assemble("  ", literal(r["detail"])),
+                            Content.assemble("  ", literal(r.title, "bold")),
+                            Content.assemble("  ", literal(r.detail)),
                             Content.assemble(
-                                ("  What to do: ", "bold $text-success"), literal(r["mitigation"])
+                                ("  What to do: ", "bold $text-success"), literal(r.mitigation)
                             ),
                         ]
                     )
@@ -185,26 +150,27 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
     def _steps(self) -> Content:
         rows = [
             Content.assemble((f"{n}. ", "bold"), literal(s))
-            for n, s in enumerate(self.data["steps"], 1)
+            for n, s in enumerate(self.summary.steps, 1)
         ]
         return Content("\n").join(rows)
 
     def _checklist(self) -> list[tuple[str, Content, bool]]:
         items = []
-        for c in self.data["checklist"]:
+        for c in self.summary.checklist:
+            who = c.who_label
             prompt = Content.assemble(
-                literal(c["text"]),
+                literal(c.text),
                 ("\n    Who: ", "$text-muted"),
-                WHO.get(c["who"], c["who"]),
+                who[:1].upper() + who[1:],
                 (" · When: ", "$text-muted"),
-                literal(c["when"]),
-                ("" if c["required"] else " · optional", "$text-muted italic"),
+                literal(c.when),
+                ("" if c.required else " · optional", "$text-muted italic"),
             )
-            items.append((c["id"], prompt, c["id"] in self.progress.ticked))
+            items.append((c.id, prompt, c.id in self.progress.ticked))
         return items
 
     def _checklist_title(self) -> Content:
-        ids = [c["id"] for c in self.data["checklist"]]
+        ids = [c.id for c in self.summary.checklist]
         done = sum(i in self.progress.ticked for i in ids)
         return Content.assemble(
             "Checklist",
@@ -212,35 +178,34 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
         )
 
     def _continue(self) -> Content:
-        nxt = self.data["continue"]
+        assert self.summary.continue_to is not None
+        _, label = self.summary.continue_to
         return Content.assemble(
-            ("Next: ", "bold"), literal(nxt["label"]), ("  press c to continue", "$text-accent")
+            ("Next: ", "bold"), literal(label), ("  press c to continue", "$text-accent")
         )
 
     def _sources(self) -> Content:
         rows = []
-        for s in self.data["sources"]:
+        for s in self.summary.sources:
             rows.append(
                 Content.assemble(
                     "• ",
-                    literal(s["title"], "bold"),
+                    literal(s.title, "bold"),
                     ", ",
-                    literal(s["publisher"]),
+                    literal(s.publisher),
                     "\n  ",
-                    link(s["url"]),
-                    (f"\n  accessed {s['accessed']}", "$text-muted"),
+                    link(s.url),
+                    (f"\n  accessed {s.accessed}", "$text-muted"),
                 )
             )
         return Content("\n").join(rows)
 
     def _reviewed(self) -> Content:
-        t = self.data["tree"]
+        t = self.summary.tree
         return Content.assemble(
-            literal(
-                f"{t['title']}, version {t['version']}, last reviewed {t['last_reviewed']}.", "bold"
-            ),
+            literal(f"{t.title}, version {t.version}, last reviewed {t.last_reviewed}.", "bold"),
             "\n",
-            literal(self.data["disclaimer"], "italic"),
+            literal(self.summary.disclaimer, "italic"),
         )
 
     # Actions
@@ -268,13 +233,12 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
         self.app.push_screen(AnswersScreen(self.progress, self.lang), chosen)
 
     def action_continue(self) -> None:
-        nxt = self.data["continue"]
-        if nxt:
-            self.post_message(StartTree(nxt["tree"]))
+        if self.summary.continue_to:
+            self.post_message(StartTree(self.summary.continue_to[0]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "continue":
-            return bool(self.data["continue"])
+            return self.summary.continue_to is not None
         return True
 
     def action_page(self, direction: int) -> None:
