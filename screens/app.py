@@ -11,7 +11,7 @@ import screens.startup_gc  # noqa: F401  first: holds the collector off while Te
 # isort: on
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,14 +119,18 @@ class WizardApp(SessionActions, App[None]):
 
     # Walks
 
-    def start_tree(self, ref: str, loaded: Tree | None = None) -> None:
-        """Open a tree (a shipped id or a path) at its first question; say why if it cannot."""
+    def start_tree(
+        self, ref: str, loaded: Tree | None = None, answers: Mapping[str, object] | None = None
+    ) -> None:
+        """Open a tree (a shipped id or a path) at its first question, or past the `answers`
+        another tree carried over (checked by `wizard check`); say why if it cannot."""
         tree = loaded or self._open_tree(ref)
         if tree is None:
             return
         from wizard.tree.walk import Walk
 
-        self.begin(Progress(Walk(tree), ref))
+        walk, _ = Walk.replay(tree, (answers or {}).items())
+        self.begin(Progress(walk, ref))
 
     def _open_tree(self, ref: str) -> Tree | None:
         from wizard.diagnostics import TreeError
@@ -154,7 +158,7 @@ class WizardApp(SessionActions, App[None]):
 
     @on(StartTree)
     def _asked_to_start(self, message: StartTree) -> None:
-        self.start_tree(message.ref)
+        self.start_tree(message.ref, answers=message.answers)
 
     @on(ResumeSession)
     def _asked_to_resume(self, message: ResumeSession) -> None:

@@ -4,6 +4,7 @@ tells its screens apart by the classes here (and `HomeScreen`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -25,11 +26,13 @@ class WalkChanged(Message):
 
 
 class StartTree(Message):
-    """Open tree `ref` (a shipped id or a path) at its first question."""
+    """Open tree `ref` (a shipped id or a path) at its first question, or, with `answers`
+    carried over from another tree, at the first question they do not answer."""
 
-    def __init__(self, ref: str) -> None:
+    def __init__(self, ref: str, answers: Mapping[str, object] | None = None) -> None:
         super().__init__()
         self.ref = ref
+        self.answers = dict(answers or {})
 
 
 class ResumeSession(Message):

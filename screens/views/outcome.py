@@ -233,8 +233,10 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
         self.app.push_screen(AnswersScreen(self.progress, self.lang), chosen)
 
     def action_continue(self) -> None:
-        if self.summary.continue_to:
-            self.post_message(StartTree(self.summary.continue_to[0]))
+        link = self.progress.walk.outcome.continue_ if self.progress.walk.outcome else None
+        if link is not None:
+            # The answers the triage already has are carried over, not asked again.
+            self.post_message(StartTree(link.tree, link.answers))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "continue":

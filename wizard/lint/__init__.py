@@ -30,7 +30,10 @@ __all__ = ["RULES", "lint", "lint_files", "load", "shipped_tree_ids"]
 
 
 def lint(
-    loaded: Loaded, known_trees: set[str] | None = None, today: dt.date | None = None
+    loaded: Loaded,
+    known_trees: set[str] | None = None,
+    today: dt.date | None = None,
+    tree_files: dict[str, Path] | None = None,
 ) -> list[Diagnostic]:
     """Every problem the rules find in a loaded, validated tree, sorted by line.
 
@@ -38,7 +41,7 @@ def lint(
     if loaded.tree is None:
         return []
     known = shipped_tree_ids() if known_trees is None else known_trees
-    checker = Checker(loaded, known | {loaded.tree.id}, today or dt.date.today())
+    checker = Checker(loaded, known | {loaded.tree.id}, today or dt.date.today(), tree_files)
     with paused_gc():
         found = [diagnostic for rule in RULES for diagnostic in rule(checker)]
     return sorted(set(found))
@@ -56,7 +59,7 @@ def lint_files(files: list[Path], today: dt.date | None = None) -> list[Diagnost
             found += _same_id(one, ids)
     known = shipped_tree_ids() | ids.keys()
     for one in loaded:
-        found += lint(one, known, today)
+        found += lint(one, known, today, ids)
     return sorted(set(found))
 
 

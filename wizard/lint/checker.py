@@ -11,17 +11,19 @@ facts are written, and tuned, once: every rule on a 100,000-node tree shares the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, partial
+from pathlib import Path
 
 from wizard.diagnostics import Diagnostic, Level
 from wizard.lint.conditions import Analysis, Context, analyse, leaves, plain
 from wizard.lint.graphs import Dominators, predecessors, reaches, strongly_connected
 from wizard.tree.lines import LineIndex
-from wizard.tree.loader import Loaded
+from wizard.tree.loader import Loaded, read
 from wizard.tree.routing import edges
 from wizard.tree.schema import AnyQuestion, Condition, Option, Route, Tree
+from wizard.tree.shipped import resolve, shipped_tree_ids
 
 LinePath = tuple[str | int, ...]
 """The keys to a table or value in the file, e.g. ("nodes", "months", "routes", 0)."""
@@ -93,12 +95,20 @@ class RoutingGraph:
 class Checker:
     """One tree being linted, with the facts several rules share, each computed at most once."""
 
-    def __init__(self, loaded: Loaded, known_trees: set[str], today: dt.date) -> None:
+    def __init__(
+        self,
+        loaded: Loaded,
+        known_trees: set[str],
+        today: dt.date,
+        tree_files: Mapping[str, Path] | None = None,
+    ) -> None:
         assert loaded.tree is not None
         self.tree: Tree = loaded.tree
         self.lines = loaded.lines or LineIndex(loaded.text)
         self.file = str(loaded.path)
         self.known_trees = known_trees
+        self.tree_files: Mapping[str, Path] = tree_files or {}
+        """Files of the trees checked together (by id), which a `continue` may name."""
         self.today = today
         self._suggestions_left = _SUGGESTIONS
         self._reaching: dict[tuple[str, str], frozenset[str] | None] = {}
@@ -106,6 +116,16 @@ class Checker:
         self._edges_by_option: dict[str, list[tuple[int, frozenset[str]]]] = {}
         self._option_ids: dict[str, frozenset[str]] = {}
         self._budget = 0  # set with the graph: work allowed for `possible_options`
+
+    def other_tree(self, tree_id: str) -> Tree | None:
+        """Another tree a `continue` names: among the files checked together, else shipped;
+        None when it cannot be read (its own check reports why)."""
+        if tree_id == self.tree.id:
+            return self.tree
+        path = self.tree_files.get(tree_id)
+        if path is None and tree_id in shipped_tree_ids():
+            path = resolve(tree_id)
+        return read(path).tree if path is not None else None
 
     def at(
         self, path: LinePath, node: str, message: str, rule: str, level: Level = "error"

@@ -30,6 +30,7 @@ from wizard.tree.schema import (
     Tree,
     tr,
 )
+from wizard.tree.walk import Walk
 
 Rule = Callable[[Checker], Iterable[Diagnostic]]
 
@@ -708,6 +709,27 @@ def check_changing_sources(c: Checker) -> Iterator[Diagnostic]:
                 )
 
 
+def check_continue_answers(c: Checker) -> Iterator[Diagnostic]:
+    """Answers a `continue` carries into another tree must be answers that tree accepts, in
+    the order its walk asks them: otherwise the person lands on a question the triage thought
+    it had answered, or on a refused answer."""
+    for oid, outcome in c.tree.outcomes.items():
+        link = outcome.continue_
+        if link is None or not link.answers or link.tree not in c.known_trees:
+            continue
+        other = c.other_tree(link.tree)
+        if other is None:
+            continue
+        _, problems = Walk.replay(other, link.answers.items())
+        for problem in problems:
+            yield c.at(
+                ("outcomes", oid, "continue", "answers"),
+                oid,
+                f"continue.answers do not fit tree `{link.tree}`: {problem}",
+                "continue-answers",
+            )
+
+
 def _show(value: object) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
@@ -733,5 +755,6 @@ RULES: list[Rule] = [
     check_unknown_verdicts,
     check_option_flags,
     check_changing_sources,
+    check_continue_answers,
 ]
 """Every rule, in the order it runs. All run on every tree; none stops the others."""

@@ -324,6 +324,9 @@ class ContinueLink(Model):
 
     tree: Id
     label: Text
+    answers: dict[Id, str | list[str] | int | float | dt.date] = Field(default_factory=dict)
+    """Answers the person already gave here, carried into that tree's first questions (so the
+    triage's answers are not asked again); `wizard check` replays them on that tree."""
 
 
 class Requirement(Model):
