@@ -187,6 +187,7 @@ def test_email_failure_loses_nothing(run: Runner, saved: Session, data_dir: Path
     assert err.splitlines() == [
         f"wizard: not sent: 127.0.0.1:{port} (none): connection refused (is the server running?)",
         f"The message is kept in {kept}; nothing was lost.",
+        f"Send it again with: wizard outbox send {kept.stem}",
     ]
     assert message_from_bytes(kept.read_bytes())["To"] == "Ana Silva <ana@example.org>"
 

@@ -239,5 +239,6 @@ def test_wizard_email_to_an_untrusted_server_is_one_line(
         "get local issuer certificate), checked against the system's CAs; nothing was sent; for "
         "a server with a private CA, set ca_file in mail.toml",
         f"The message is kept in {kept}; nothing was lost.",
+        f"Send it again with: wizard outbox send {kept.stem}",
     ]
     assert server.recorder.envelopes == []

@@ -102,8 +102,12 @@ def email(args: argparse.Namespace) -> int:
         prompt = getpass.getpass if sys.stdin.isatty() else None
         send(message, config, password_for(config, prompt=prompt))
     except MailError as error:
+        from wizard.exports.outbox import record_failure
+
+        record_failure(saved, str(error))
         _fail(f"not sent: {error}")
         print(f"The message is kept in {saved}; nothing was lost.", file=sys.stderr)
+        print(f"Send it again with: wizard outbox send {saved.stem}", file=sys.stderr)
         return 1
     kept = mark_sent(saved, folder)
     who = ", ".join(m.address for m in people.recipients)

@@ -139,10 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("tree", metavar="TREE", help=TREE_HELP)
     p.set_defaults(handler=launch_app)
 
-    from wizard.cli import exports, sessions  # commands declared beside their feature
+    from wizard.cli import exports, outbox, sessions  # commands declared beside their feature
 
     sessions.register(sub, launch=launch_app)
     exports.register(sub)
+    outbox.register(sub)
     return parser
 
 
