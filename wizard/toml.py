@@ -78,14 +78,20 @@ def _inline_table_spans_lines(text: str) -> bool:
     return False
 
 
-def _standard_timezones(node: Any) -> None:
-    """Replace rtoml's tzinfo by `datetime.timezone` (what tomllib returns), in place."""
-    items = node.items() if isinstance(node, dict) else enumerate(node)
-    for key, value in items:
-        if isinstance(value, dict | list):
-            _standard_timezones(value)
-        elif isinstance(value, dt.datetime) and value.tzinfo is not None:
-            offset = value.utcoffset()
-            assert offset is not None
-            zone = dt.UTC if not offset else dt.timezone(offset)
-            node[key] = value.replace(tzinfo=zone)
+def _standard_timezones(data: dict[str, Any]) -> None:
+    """Replace rtoml's tzinfo by `datetime.timezone` (what tomllib returns), in place: one pass
+    over the containers with an explicit stack (no call per value), one zone per offset."""
+    zones: dict[Any, dt.tzinfo] = {}
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        for key, value in node.items() if type(node) is dict else enumerate(node):
+            kind = type(value)
+            if kind is dict or kind is list:
+                stack.append(value)
+            elif kind is dt.datetime and value.tzinfo is not None:
+                offset = value.utcoffset()
+                zone = zones.get(offset)
+                if zone is None:
+                    zone = zones[offset] = dt.UTC if not offset else dt.timezone(offset)
+                node[key] = value.replace(tzinfo=zone)

@@ -20,6 +20,7 @@ from wizard.exports.compare_table import comparison_text
 from wizard.reading import read_regular
 from wizard.sessions.compare import compare
 from wizard.sessions.files import SESSION_LIMIT, data_dir
+from wizard.sessions.index import SessionSummary
 from wizard.sessions.model import Session, SessionFileError
 from wizard.sessions.resume import Resumed, replay, session_tree
 from wizard.sessions.store import Listing, SessionError, SessionStore
@@ -52,9 +53,13 @@ def _report_damaged(listing: Listing) -> None:
 def cmd_list(args: argparse.Namespace) -> int:
     if args.deleted:
         return _list_deleted(args)
-    listing = store_for(args).scan()
-    _report_damaged(listing)
-    sessions = listing.filtered(" ".join(args.filter))
+    from wizard.sessions.index import list_sessions  # cached: unchanged files are not parsed
+
+    listing = list_sessions(store_for(args).folder.parent)
+    for problem in listing.problems:  # a damaged file is moved aside, as `scan` does
+        print(f"warning: {_line(problem)}", file=sys.stderr)
+    words = " ".join(args.filter)
+    sessions = [s for s in listing.sessions if s.matches(words)] if words else listing.sessions
     if args.format == "json":
         rows = [_row(s) for s in sessions]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -93,12 +98,19 @@ def _list_deleted(args: argparse.Namespace) -> int:
 def _print_table(columns: list[str], rows: list[dict[str, str]]) -> None:
     table = [[COLUMN_HEADS[c] for c in columns]]
     table += [[row[c] for c in columns] for row in rows]
-    from wizard.exports.escape import one_line  # lazily: the exports package is heavy
-
-    table = [[one_line(cell) for cell in row] for row in table]  # names are data, not escapes
+    table = [[_plain(cell) for cell in row] for row in table]  # names are data, not escapes
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     for row in table:
         print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def _plain(cell: str) -> str:
+    """`one_line(cell)`; most cells are printable ASCII on one line already (10,000 rows)."""
+    if cell.isascii() and cell.isprintable() and "  " not in cell and cell == cell.strip():
+        return cell
+    from wizard.exports.escape import one_line
+
+    return one_line(cell)
 
 
 COLUMN_HEADS = {
@@ -114,7 +126,7 @@ COLUMN_HEADS = {
 """The table's column heads; the JSON rows hold the outcome's id as well as its title."""
 
 
-def _row(session: Session) -> dict[str, str]:
+def _row(session: Session | SessionSummary) -> dict[str, str]:
     return {
         "id": session.id,
         "updated": _when(session),
@@ -127,7 +139,7 @@ def _row(session: Session) -> dict[str, str]:
     }
 
 
-def _when(session: Session) -> str:
+def _when(session: Session | SessionSummary) -> str:
     return _local(session.updated)
 
 

@@ -15,8 +15,11 @@ it is moved aside). A file that lists but fails the full validation is found dam
 from __future__ import annotations
 
 import datetime as dt
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wizard.reading import read_regular
 from wizard.sessions.folder import SESSION_LIMIT, folder_problems
@@ -31,6 +34,9 @@ from wizard.sessions.format import (
     progress_text,
 )
 from wizard.toml import TOMLDecodeError, parse_toml
+
+if TYPE_CHECKING:
+    from wizard.sessions.cache import SummaryCache
 
 
 @dataclass(frozen=True)
@@ -71,18 +77,82 @@ class SessionIndex:
 
 
 def list_sessions(data_folder: Path) -> SessionIndex:
-    """Every session in the data folder's sessions folder, newest first."""
+    """Every session in the data folder's sessions folder, newest first. A file whose stat is
+    unchanged since the last listing is taken from the cache (`wizard.sessions.cache`)."""
     folder = data_folder / SESSIONS
     index = SessionIndex(problems=folder_problems(folder))
-    files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
-    for path in files:
-        summary = quick_summary(path)
-        if summary is None:
-            summary = _validated_summary(data_folder, path, index.problems)
-        if summary is not None:
-            index.sessions.append(summary)
+    entries = _session_entries(folder)
+    if not entries:
+        return index  # no cache opened (nor sqlite3 imported) for an empty history
+    from wizard.sessions.cache import SummaryCache
+
+    cache = SummaryCache(data_folder)
+    cached: set[str] = set()
+    try:
+        for entry in entries:
+            summary = _from_cache(cache, entry, cached)
+            if summary is None:
+                summary = _validated_summary(data_folder, Path(entry.path), index.problems)
+            if summary is not None:
+                index.sessions.append(summary)
+        cache.save(cached)
+    finally:
+        cache.close()
     index.sessions.sort(key=lambda s: (s.updated, s.id), reverse=True)
     return index
+
+
+def _session_entries(folder: Path) -> list[os.DirEntry[str]]:
+    """The files `folder.glob("*.toml")` gives (no hidden files), by name."""
+    try:
+        with os.scandir(folder) as scan:
+            found = [e for e in scan if e.name.endswith(".toml") and e.name[0] != "."]
+    except OSError:
+        return []
+    return sorted(found, key=lambda e: e.name)
+
+
+def _from_cache(
+    cache: SummaryCache, entry: os.DirEntry[str], cached: set[str]
+) -> SessionSummary | None:
+    """The file's summary from the cache when its stat is unchanged, else from its quick read
+    (cached when the file did not change while it was read); None when it cannot be listed so."""
+    name = entry.name
+    try:
+        before = entry.stat()  # follows a link, as reading does
+    except (OSError, ValueError):
+        return None
+    if not stat.S_ISREG(before.st_mode):
+        return None
+    key = (before.st_size, before.st_mtime_ns, before.st_ctime_ns, before.st_ino)
+    found = cache.get(name, key)
+    if found is not None:
+        cached.add(name)
+        tree, updated, answered, *optional = found
+        return SessionSummary(
+            name[:-5], tree, dt.datetime.fromisoformat(updated), answered, *optional
+        )
+    summary = quick_summary(Path(entry.path))
+    if summary is None:
+        return None
+    try:
+        after = os.stat(entry.path)
+        unchanged = (after.st_size, after.st_mtime_ns, after.st_ctime_ns, after.st_ino) == key
+    except (OSError, ValueError):
+        unchanged = False
+    if unchanged:
+        cached.add(name)
+        cache.put(
+            name,
+            key,
+            (
+                summary.tree,
+                summary.updated.isoformat(),
+                summary.answered,
+                *map(summary.__getattribute__, OPTIONAL),
+            ),
+        )
+    return summary
 
 
 OPTIONAL = ("client_name", "outcome", "outcome_title", "copied_from", "client_email", "counselor")
