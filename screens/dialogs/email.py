@@ -29,12 +29,12 @@ from wizard.exports.compose import (
     addresses,
     compose,
     mark_sent,
-    save_to_outbox,
     split_addresses,
 )
 from wizard.exports.eml import HeaderError, default_subject, parse_mailbox
 from wizard.exports.files import ExportFileError
 from wizard.exports.mail import PASSWORD_ENV, MailConfig, MailError, config_path, load_config, send
+from wizard.exports.outbox import record_failure, save_again
 from wizard.sessions.files import data_dir
 
 
@@ -52,6 +52,8 @@ class EmailDialog(ModalScreen[str | None]):
         self.rendered = rendered
         self.folder = data_dir(folder)
         self.sending = False
+        self.kept: Path | None = None
+        """The outbox file of the last try: a retry writes over it, not a new file."""
         try:
             self.config: MailConfig | None = load_config()
             self.config_problem = ""
@@ -137,7 +139,7 @@ class EmailDialog(ModalScreen[str | None]):
             self._problem("mail-subject", str(error))
             return
         try:
-            kept = save_to_outbox(self.rendered, message, self.folder)
+            kept = self.kept = save_again(self.rendered, message, self.folder, self.kept)
         except ExportFileError as error:
             self._problem("mail-status", str(error))
             return
@@ -183,6 +185,7 @@ class EmailDialog(ModalScreen[str | None]):
         try:
             send(message, config, password)
         except MailError as error:
+            record_failure(kept, str(error))
             self.app.call_from_thread(self._failed, f"Not sent: {error}. Kept in {kept}.")
             return
         moved = mark_sent(kept, self.folder)

@@ -20,7 +20,10 @@ from email.parser import BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
-from wizard.exports.compose import OUTBOX, mark_sent
+from wizard.exports import Rendered
+from wizard.exports.compose import OUTBOX, mark_sent, save_to_outbox
+from wizard.exports.eml import message_bytes
+from wizard.exports.files import ExportFileError
 from wizard.exports.mail import MailConfig, MailError, send
 from wizard.sessions.files import atomic_write
 
@@ -167,6 +170,19 @@ def strip_ours(data: bytes) -> bytes:
     return b"".join(kept) + sep + body
 
 
+def _ours(data: bytes) -> bytes:
+    """The `X-Wizard-*` header lines of a message (with their continuations)."""
+    head, _, _ = _split(data)
+    kept: list[bytes] = []
+    taking = False
+    for line in head.splitlines(keepends=True):
+        if line[:1] not in (b" ", b"\t"):
+            taking = bool(_OURS.match(line))
+        if taking:
+            kept.append(line)
+    return b"".join(kept)
+
+
 def message_of(path: Path) -> EmailMessage:
     """The message in `path` as it is to be sent (without the outbox's own header lines)."""
     return _parse(strip_ours(_read(path)))
@@ -209,3 +225,17 @@ def _read(path: Path) -> bytes:
 
 def _visible(path: Path) -> bool:
     return not path.name.startswith(".")
+
+
+def save_again(
+    rendered: Rendered, message: EmailMessage, data_folder: Path, earlier: Path | None
+) -> Path:
+    """Write `message` to the outbox: over `earlier` (the same message, tried before and still
+    in the outbox: a retry from the same dialog), else under a new name."""
+    if earlier is not None and earlier.parent == outbox_folder(data_folder) and earlier.is_file():
+        try:
+            atomic_write(earlier, _ours(_read(earlier)) + message_bytes(message))
+        except OSError as error:
+            raise ExportFileError(f"cannot write {earlier}: {error.strerror or error}") from None
+        return earlier
+    return save_to_outbox(rendered, message, data_folder)
