@@ -116,6 +116,10 @@ def register(sub: SubParsers, launch: Callable[[argparse.Namespace], int]) -> No
     a.add_argument("right", metavar="OTHER_ID", help="the session to compare it with")
     a.set_defaults(handler=_later("cmd_compare"))
 
+    from wizard.cli import recheck
+
+    recheck.register(actions, common)
+
     p = sub.add_parser(
         "resume",
         parents=[common],

@@ -67,6 +67,7 @@ from pydantic import (
     field_validator,
 )
 
+from wizard.sessions.digest import Concluded, conclusion
 from wizard.sessions.format import FORMAT, aware, matches_filter, outcome_label, progress_text
 from wizard.toml import TOMLDecodeError, parse_toml
 from wizard.tree.schema import AnswerValue, Id, Tree, tr
@@ -139,6 +140,10 @@ class Session(_Record):
     outcome_title: str | None = None
     """That outcome's title in the session's language, kept with it so that lists of sessions
     show it without reading (and validating) the tree. Absent in files saved before it existed."""
+    concluded: Concluded | None = None
+    """What the outcome concluded: its id, the verdict for these answers, the risk ids met and
+    the checklist ids (`wizard.sessions.digest`), so that `wizard sessions recheck` can say what
+    a tree update changes. Absent before an outcome, and in files saved before it existed."""
     copied_from: SessionId | None = None
     """For a "what if" copy: the session it was duplicated from..."""
     copied_at: Id | None = None
@@ -211,7 +216,17 @@ class Session(_Record):
             "tree_version": walk.tree.tree.version,
             "tree_hash": tree_digest,
         }
-        return self._apply(changes)
+        return self._apply({**changes, "concluded": self._concluded(walk, changes)})
+
+    def _concluded(self, walk: Walk, changes: Mapping[str, Any]) -> Concluded | None:
+        """The digest of the walk's outcome: computed again only when what it depends on
+        changed (ticks and notes save often, and judging is not free)."""
+        if walk.outcome is None:
+            return None
+        same = all(getattr(self, k) == changes[k] for k in ("answers", "outcome", "tree_hash"))
+        if same and self.concluded is not None:
+            return self.concluded
+        return conclusion(walk)
 
     def set_note(self, question_id: str, text: str) -> bool:
         """Set (or, with blank text, remove) the note on a question."""
@@ -277,6 +292,7 @@ class Session(_Record):
                 "remembered": self.remembered | {r.question: r.value for r in later},
                 "outcome": self.outcome if not later else None,
                 "outcome_title": self.outcome_title if not later else None,
+                "concluded": self.concluded if not later else None,
                 "copied_from": self.id,
                 "copied_at": at_question if later else None,
             }
