@@ -227,14 +227,16 @@ class WizardApp(SessionActions, App[None]):
 
     def rendered_now(self) -> Rendered:
         """The summary of the walk on screen, with its ticks and notes (nothing is saved)."""
-        from wizard.exports import Rendered
-        from wizard.report.summary import build_summary, snapshot
+        from wizard.exports import render
+        from wizard.report.summary import snapshot
 
         progress = self.progress
         assert progress is not None
         saved = self.sessions().session
-        session = snapshot(saved, progress.walk, progress.ticked, progress.notes, self.lang)
-        return Rendered(build_summary(session, progress.walk, self.lang), session)
+        session = snapshot(
+            saved, progress.walk, progress.ticked, progress.notes, self.lang, progress.shared
+        )
+        return render(session, progress.walk, self.lang)
 
     def start_export(self) -> None:
         """Ask: save to a file or email? Then open that dialog with the summary rendered now."""

@@ -429,17 +429,24 @@ class SessionActions:
         if question is None or progress is None:
             return
 
-        def written(text: str | None) -> None:
-            if text is None:
+        def written(note: tuple[str, bool] | None) -> None:
+            if note is None:
                 return
+            text, shared = note
             if text.strip():
                 progress.notes[question.id] = text.rstrip()
             else:
                 progress.notes.pop(question.id, None)
+            if shared and text.strip():
+                progress.shared.add(question.id)
+            else:
+                progress.shared.discard(question.id)
             self._app().post_message(WalkChanged(progress, "note"))
 
         prompt = tr(question.prompt, self.lang)
-        self._app().push_screen(NoteDialog(prompt, progress.notes.get(question.id, "")), written)
+        note = progress.notes.get(question.id, "")
+        shared = question.id in progress.shared
+        self._app().push_screen(NoteDialog(prompt, note, shared), written)
 
     def _refresh_counselor(self) -> None:
         from screens.widgets.counselor import CounselorPanel
@@ -450,7 +457,8 @@ class SessionActions:
             return
         for panel in screen.query(CounselorPanel):
             note = self.progress.notes.get(question.id, "") if question is not None else ""
-            panel.show(self.progress.walk.tree, question, note, self.lang)
+            shared = question is not None and question.id in self.progress.shared
+            panel.show(self.progress.walk.tree, question, note, self.lang, shared)
 
     def session_check_action(self, action: str) -> bool | None:
         """Counselor actions show (and work) only in counselor mode, on a question screen."""

@@ -20,9 +20,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
-from screens.dialogs.form import dialog_buttons, field_row, message_line, show_line
+from screens.dialogs.form import (
+    dialog_buttons,
+    field_row,
+    message_line,
+    private_notes_box,
+    show_line,
+)
 from wizard.exports import Rendered
 from wizard.exports.compose import (
     Addresses,
@@ -75,6 +81,9 @@ class EmailDialog(ModalScreen[str | None]):
             yield from self._field("Subject", default_subject(summary), "", "mail-subject")
             if self.needs_password:
                 yield from self._field("Password", "", "used once, never saved", "mail-password")
+            notes = private_notes_box(self.rendered.left_out)
+            if notes is not None:
+                yield notes
             yield Static(self._server_line(), id="mail-server", classes="dialog-message")
             yield message_line("mail-status", under_field=False)
             yield Static(
@@ -113,6 +122,11 @@ class EmailDialog(ModalScreen[str | None]):
             self.action_send()
         else:
             self.focus_next()
+
+    @on(Checkbox.Changed, "#private-notes")
+    def _notes_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.rendered = self.rendered.with_notes("all" if event.value else "client")
 
     @on(Input.Changed)
     def _edited(self, event: Input.Changed) -> None:

@@ -13,7 +13,13 @@ from textual.containers import HorizontalGroup, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Label, RadioSet, Static
 
-from screens.dialogs.form import dialog_buttons, field_row, message_line, show_line
+from screens.dialogs.form import (
+    dialog_buttons,
+    field_row,
+    message_line,
+    private_notes_box,
+    show_line,
+)
 from screens.widgets.toggles import MarkedCheckbox, MarkedRadioButton
 from wizard.exports import Rendered
 from wizard.exports.files import ExportFileError, ExportFileExists, target_path, write_new
@@ -55,6 +61,9 @@ class ExportDialog(ModalScreen[Path | None]):
                 "Save as", Input(str(self._default(self.fmt)), id="export-path", compact=True)
             )
             yield MarkedCheckbox("Replace the file if it exists", id="export-replace", compact=True)
+            notes = private_notes_box(self.rendered.left_out)
+            if notes is not None:
+                yield notes
             yield message_line("export-problem")
             yield Static(
                 "Enter in the file name saves · Tab moves · ↑↓ picks a format",
@@ -79,6 +88,11 @@ class ExportDialog(ModalScreen[Path | None]):
         if current.suffix == f".{self.fmt}":  # keep a name the user typed, change its extension
             path_input.value = str(current.with_suffix(f".{new}"))
         self.fmt = new
+
+    @on(Checkbox.Changed, "#private-notes")
+    def _notes_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        self.rendered = self.rendered.with_notes("all" if event.value else "client")
 
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:

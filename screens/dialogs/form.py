@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from textual.containers import HorizontalGroup
 from textual.widget import Widget
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Checkbox, Label, Static
 from textual.widgets.button import ButtonVariant
 
 from screens.widgets.literal import literal
+from screens.widgets.toggles import MarkedCheckbox
 
 
 def field_row(label: str, field: Widget) -> HorizontalGroup:
@@ -44,3 +45,16 @@ def show_line(line: Static, message: str, error: bool = True) -> None:
     line.set_class(error, "-error")
     line.display = True
     line.call_after_refresh(line.scroll_visible, animate=False)
+
+
+def private_notes_box(left_out: int) -> Checkbox | None:
+    """The export and email dialogs' offer to include the private notes left out (None when
+    there are none): unticked, the summary holds only the notes marked for the client."""
+    if not left_out:
+        return None
+    some = "1 private note" if left_out == 1 else f"{left_out} private notes"
+    return MarkedCheckbox(
+        f"Include {some} (left out: only notes for the client go)",
+        id="private-notes",
+        compact=True,
+    )

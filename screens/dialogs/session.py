@@ -148,19 +148,38 @@ def _looks_like_email(text: str) -> bool:
     return bool(at and local and "." in domain.strip(".")) and not bad
 
 
-class NoteDialog(ModalScreen[str | None]):
-    """The counselor's note on one question. Ctrl+S or Esc saves (a note is never lost by
-    closing); Ctrl+Z undoes an edit."""
+NOTE_PRIVATE = "🔒 private"
+NOTE_SHARED = "✉ for the client"
+"""How a note is marked wherever the counselor sees it: private notes stay out of exports and
+the email (unless asked for), notes for the client go in."""
+
+
+def note_mark(shared: bool) -> str:
+    return NOTE_SHARED if shared else NOTE_PRIVATE
+
+
+Note = tuple[str, bool]
+"""A note's text and whether it is for the client."""
+
+
+class NoteDialog(ModalScreen[Note | None]):
+    """The counselor's note on one question. Ctrl+S saves and closes; Ctrl+O marks it for the
+    client (or private again); Esc cancels, asking first when the text was changed (nothing
+    typed is lost by a stray Esc); Ctrl+Z undoes an edit."""
 
     CSS_PATH = "sessions.tcss"
     BINDINGS = [
-        Binding("ctrl+s,escape", "save", "Save and close"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+o", "share", "For the client / private"),
+        Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, prompt: str, note: str) -> None:
+    def __init__(self, prompt: str, note: str, shared: bool = False) -> None:
         super().__init__(classes="dialog")
         self.prompt = prompt
         self.note = note
+        self.shared = shared
+        self.was_shared = shared
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -169,15 +188,57 @@ class NoteDialog(ModalScreen[str | None]):
                 classes="dialog-title",
             )
             yield TextArea(self.note, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static("Esc or Ctrl+S saves and closes", classes="dialog-hint")
+            yield Static(id="note-shared")
+            yield Static(
+                "Ctrl+S saves · Ctrl+O for the client or private · Esc cancels",
+                classes="dialog-hint",
+            )
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+        self._show_shared()
+
+    def _show_shared(self) -> None:
+        line = (
+            "✉ For the client: in exports and the email"
+            if self.shared
+            else "🔒 Private: left out of exports and the email"
+        )
+        self.query_one("#note-shared", Static).update(line)
+
+    def action_share(self) -> None:
+        self.shared = not self.shared
+        self._show_shared()
+
+    @property
+    def changed(self) -> bool:
+        text = self.query_one(TextArea).text
+        return text.rstrip() != self.note.rstrip() or self.shared != self.was_shared
 
     def action_save(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        self.dismiss((self.query_one(TextArea).text, self.shared))
+
+    def action_cancel(self) -> None:
+        if not self.changed:
+            self.dismiss(None)
+            return
+
+        def chosen(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ChoiceDialog(
+                "Leave the note without saving?",
+                "The note was changed. Esc goes back to it.",
+                [("save", "Save it"), ("discard", "Leave without saving"), ("back", "Go back")],
+            ),
+            chosen,
+        )
 
 
 class SessionPicker(ModalScreen[str | None]):

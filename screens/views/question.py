@@ -156,7 +156,8 @@ class QuestionScreen(WalkScreen, Screen[None]):
             self._fill_entry(question, earlier)
         self._show_hint(question, switcher.current == "entry")
         note = self.progress.notes.get(question.id, "")
-        self.query_one(CounselorPanel).show(self.walk.tree, question, note, self.lang)
+        shared = question.id in self.progress.shared
+        self.query_one(CounselorPanel).show(self.walk.tree, question, note, self.lang, shared)
         self.query_one("#main").scroll_home(animate=False)
         self._focus_answer()
 

@@ -22,15 +22,19 @@ from wizard.tree.schema import tr
 from wizard.tree.walk import Step, answer_label
 
 
-def step_content(number: int | None, step: Step, lang: str, note: str = "") -> Content:
-    """`3. Prompt` over `   → answer`, and the counselor's note on it if any."""
+def step_content(
+    number: int | None, step: Step, lang: str, note: str = "", shared: bool = False
+) -> Content:
+    """`3. Prompt` over `   → answer`, and the counselor's note on it if any (marked private
+    or for the client)."""
     prefix = f"{number}. " if number is not None else "• "
+    mark = "\n   ✉ Note for the client: " if shared else "\n   🔒 Private note: "
     return Content.assemble(
         (prefix, "$text-muted"),
         literal(tr(step.question.prompt, lang)),
         ("\n   → ", "$text-muted"),
         literal(answer_label(step.question, step.answer, lang), "bold"),
-        *((("\n   Note: ", "$text-warning"), literal(note)) if note else ()),
+        *(((mark, "$text-warning"), literal(note)) if note else ()),
     )
 
 
@@ -61,7 +65,15 @@ class AnswersScreen(WalkView, Screen[str | None]):
         yield ChoiceList(
             *[
                 ListOption(
-                    Hanging(step_content(n, step, self.lang, self.progress.notes.get(step.id, ""))),
+                    Hanging(
+                        step_content(
+                            n,
+                            step,
+                            self.lang,
+                            self.progress.notes.get(step.id, ""),
+                            step.id in self.progress.shared,
+                        )
+                    ),
                     id=step.id,
                 )
                 for n, step in enumerate(walk.path, 1)

@@ -27,7 +27,14 @@ class CounselorPanel(Static):
     }
     """
 
-    def show(self, tree: Tree, question: AnyQuestion | None, note: str, lang: str = "en") -> None:
+    def show(
+        self,
+        tree: Tree,
+        question: AnyQuestion | None,
+        note: str,
+        lang: str = "en",
+        shared: bool = False,
+    ) -> None:
         if question is None:
             self.update("")
             return
@@ -50,5 +57,6 @@ class CounselorPanel(Static):
         if not question.sources:
             parts += ["\n", ("No source cited for this question itself.", "$text-muted")]
         if note:
-            parts += ["\n", ("Note: ", "bold $text-warning"), literal(note)]
+            mark = "✉ Note for the client: " if shared else "🔒 Private note: "
+            parts += ["\n", (mark, "bold $text-warning"), literal(note)]
         self.update(Content.assemble(*parts))

@@ -72,7 +72,7 @@ async def test_tab_leaves_the_answer_box_on_a_narrow_screen() -> None:
         await pilot.pause()
         assert isinstance(app.screen, NoteDialog)
         assert box.value == "3"
-        await pilot.press(*"ask HR", "escape", "tab")
+        await pilot.press(*"ask HR", "ctrl+s", "tab")
         await pilot.pause()
         assert box.has_focus  # Tab comes back to the box
         await pilot.press("enter")

@@ -24,6 +24,7 @@ def x1(sample_tree: Tree) -> tuple[Session, Walk]:
         sample_tree,
         SAMPLE_X1,
         notes={"enrolment": "Enrolled at Fudan until 2027.\nBring the original letter."},
+        shared=["enrolment"],  # for the client: in every export
         ticks=1,
         tree_file=SAMPLE,
     )

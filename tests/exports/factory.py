@@ -25,11 +25,13 @@ def make_session(
     client_email: str | None = "ana@example.org",
     counselor: str | None = "Li Wei",
     notes: dict[str, str] | None = None,
+    shared: Sequence[str] = (),
     ticks: int = 0,
     tree_file: Path | None = None,
 ) -> tuple[Session, Walk]:
-    """A session with fixed id and times that walked `answers`, with notes and the first `ticks`
-    checklist items of its outcome ticked."""
+    """A session with fixed id and times that walked `answers`, with notes (those on the
+    questions in `shared` for the client, the others private) and the first `ticks` checklist
+    items of its outcome ticked."""
     walk, problems = Walk.replay(tree, list(answers))
     assert not problems, problems
     digest = tree_hash(tree)
@@ -40,6 +42,7 @@ def make_session(
     session.set_people(client_name, client_email, counselor)
     for qid, text in (notes or {}).items():
         session.set_note(qid, text)
+        session.set_note_shared(qid, qid in shared)
     if walk.outcome is not None:
         for item in walk.outcome.checklist[:ticks]:
             session.set_tick(walk.outcome.id, item.id, True)

@@ -79,9 +79,9 @@ async def test_counselor_notes_are_saved_and_shown(tmp_path: Path) -> None:
         await settle(pilot)
         assert "Node enrolment" in flat(screen_text(app))  # the node id, for the counselor
         assert "[advisory] Interning in China?" in flat(screen_text(app))  # and its source
-        await pilot.press("n", *"Fudan [b]x[/b]", "escape")
+        await pilot.press("n", *"Fudan [b]x[/b]", "ctrl+s")
         await pilot.pause()
-        assert "Note: Fudan [b]x[/b]" in flat(screen_text(app))
+        assert "Private note: Fudan [b]x[/b]" in flat(screen_text(app))
         await answer(pilot, "china")
         await pilot.press("s")  # the session form
         await pilot.pause()
@@ -89,7 +89,7 @@ async def test_counselor_notes_are_saved_and_shown(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press("a")
         await pilot.pause()
-        assert "Note: Fudan [b]x[/b]" in flat(screen_text(app))
+        assert "Private note: Fudan [b]x[/b]" in flat(screen_text(app))
     [session] = SessionStore(data).scan().sessions
     assert session.notes == {"enrolment": "Fudan [b]x[/b]"}
     assert (session.client_name, session.client_email, session.counselor) == ("Ana", "a@b.cn", "Li")

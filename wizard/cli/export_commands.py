@@ -7,13 +7,12 @@ import getpass
 import sys
 from pathlib import Path
 
-from wizard.exports import Rendered
+from wizard.exports import Rendered, render
 from wizard.exports.compose import addresses, compose, mark_sent, save_to_outbox
 from wizard.exports.eml import HeaderError, message_bytes
 from wizard.exports.files import ExportFileError, target_path, write_new
 from wizard.exports.mail import MailConfig, MailError, load_config, password_for, send
 from wizard.reading import read_regular
-from wizard.report.summary import build_summary
 from wizard.sessions.files import SESSION_LIMIT, data_dir
 from wizard.sessions.model import Session, SessionFileError
 from wizard.sessions.resume import replay, session_tree
@@ -53,7 +52,12 @@ def render_session(args: argparse.Namespace) -> Rendered:
     for line in resumed.summary():
         print(f"note: {visible(line)}", file=sys.stderr)
     lang = getattr(args, "export_lang", None) or session.language
-    return Rendered(build_summary(session, resumed.walk, lang), session)
+    rendered = render(session, resumed.walk, lang, getattr(args, "notes", "client"))
+    if rendered.left_out:
+        some = "1 private note" if rendered.left_out == 1 else f"{rendered.left_out} notes"
+        which = "--notes all" if rendered.notes == "client" else "--notes client or all"
+        print(f"note: {some} left out ({which} puts them in)", file=sys.stderr)
+    return rendered
 
 
 def _mail_config(args: argparse.Namespace) -> MailConfig:

@@ -17,6 +17,8 @@ from pathlib import Path
 FORMATS = ("md", "html", "txt", "json", "eml")
 """`wizard.exports.FORMATS` (kept here so that parsing the command line imports nothing heavy)."""
 SECURITIES = ("starttls", "ssl", "none")
+NOTE_CHOICES = ("client", "all", "none")
+"""`wizard.sessions.model.NOTE_CHOICES`, for the same reason."""
 """`wizard.exports.mail.SECURITIES`, for the same reason."""
 
 
@@ -47,6 +49,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--cc", action="append", default=[], metavar="ADDR", help="a Cc address (repeatable)"
     )
     common.add_argument("--subject", help="the subject (default: the pathway and the date)")
+    common.add_argument(
+        "--notes",
+        choices=NOTE_CHOICES,
+        default="client",
+        help="the counselor's notes to include: client (those marked for the client; the "
+        "default), all (private ones too) or none",
+    )
     common.add_argument(
         "--config",
         type=Path,

@@ -208,20 +208,23 @@ def _answer_lines(session: Session, tree: Tree | None) -> list[str]:
         at = record.at.astimezone().strftime("%Y-%m-%d %H:%M")
         lines.append(f"  {number}. {prompt} [{record.question}]: {shown}   ({at})")
         if record.question in session.notes:
-            lines += _note_lines(session.notes[record.question])
+            lines += _note_lines(session, record.question)
     if not session.answers:
         lines.append("  (none yet)")
     off_path = [q for q in session.notes if q not in session.answer_values]
     for qid in off_path:
         lines.append(f"  Note on {qid} (not on the path):")
-        lines += _note_lines(session.notes[qid])
+        lines += _note_lines(session, qid)
     return lines
 
 
-def _note_lines(note: str) -> list[str]:
+def _note_lines(session: Session, qid: str) -> list[str]:
+    """The note on `qid`, marked private (left out of exports) or for the client."""
+    head = "Note (for the client): " if session.note_is_shared(qid) else "Note (private): "
+    pad = " " * (5 + len(head))
     return [
-        "     Note: " + line if i == 0 else "           " + line
-        for i, line in enumerate(note.splitlines())
+        "     " + head + line if i == 0 else pad + line
+        for i, line in enumerate(session.notes[qid].splitlines())
     ]
 
 

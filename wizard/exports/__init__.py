@@ -4,7 +4,8 @@ email, which holds four of them, costs no more than they do."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from wizard.exports.eml import Attachment
@@ -13,8 +14,9 @@ from wizard.exports.html import to_html
 from wizard.exports.json_export import to_json
 from wizard.exports.markdown import to_markdown
 from wizard.exports.text import to_text
-from wizard.report.summary import Summary
-from wizard.sessions.model import Session
+from wizard.report.summary import Summary, build_summary
+from wizard.sessions.model import NoteChoice, Session
+from wizard.tree.walk import Walk
 
 FORMATS = ("md", "html", "txt", "json", "eml")
 """The formats of `wizard export`; eml needs addresses (see `wizard.exports.eml`)."""
@@ -26,6 +28,19 @@ class Rendered:
 
     summary: Summary
     session: Session
+    """The session as exported: only the notes chosen (the JSON export embeds it)."""
+    left_out: int = 0
+    """How many private notes were left out (0 when every note is in)."""
+    notes: NoteChoice = "all"
+    """Which notes it holds."""
+    again: Callable[[NoteChoice], Rendered] | None = field(default=None, repr=False)
+    """Renders the same session with other notes (see `render`)."""
+
+    def with_notes(self, which: NoteChoice) -> Rendered:
+        """The same session rendered with `which` notes (itself when that is what it holds)."""
+        if which == self.notes or self.again is None:
+            return self
+        return self.again(which)
 
     @cached_property
     def md(self) -> str:
@@ -56,4 +71,23 @@ class Rendered:
         ]
 
 
-__all__ = ["FORMATS", "Rendered"]
+def render(
+    session: Session, walk: Walk, lang: str | None = None, notes: NoteChoice = "client"
+) -> Rendered:
+    """The exports of `session` (whose walk is `walk`) holding only the notes `notes` says:
+    "client" (the default) the notes marked for the client, "all", or "none". A private note
+    is left out of every format, the session embedded in the JSON export included."""
+    kept = session.with_notes(notes)
+    left_out = len(session.private_notes) if notes == "client" else 0
+    if notes == "none":
+        left_out = sum(1 for t in session.notes.values() if t.strip())
+    return Rendered(
+        build_summary(kept, walk, lang),
+        kept,
+        left_out=left_out,
+        notes=notes,
+        again=lambda which: render(session, walk, lang, which),
+    )
+
+
+__all__ = ["FORMATS", "Rendered", "render"]

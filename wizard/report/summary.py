@@ -481,6 +481,7 @@ def snapshot(
     ticked: Collection[str] = (),
     notes: Mapping[str, str] | None = None,
     lang: str = "en",
+    shared: Collection[str] | None = None,
 ) -> Session:
     """A copy of `session` (or a new, unsaved session when there is none yet) brought up to date
     with what is on screen: the walk, the ticks of its outcome's checklist and the notes. Used to
@@ -498,4 +499,7 @@ def snapshot(
     if notes is not None:  # the notes on screen replace the saved ones
         for qid in [*copy.notes, *(q for q in notes if q not in copy.notes)]:
             copy.set_note(qid, notes.get(qid, ""))
+    if shared is not None:
+        for qid in [*copy.notes]:
+            copy.set_note_shared(qid, qid in shared)
     return copy

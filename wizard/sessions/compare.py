@@ -55,7 +55,30 @@ def compare(
     result.sections["Answers"] = _answers(lw, rw, lang)
     result.sections["Risks"] = _risks(lw, rw, lang)
     result.sections["Checklist"] = _checklist((ls, lw), (rs, rw), lang)
+    notes = _notes((ls, lw), (rs, rw), lang)
+    if notes:
+        result.sections["Notes"] = notes
     return result
+
+
+def _notes(left: tuple[Session, Walk], right: tuple[Session, Walk], lang: str) -> list[Row]:
+    """Every counselor's note on either side, marked private or for the client (the comparison
+    is the counselor's: private notes are shown, marked)."""
+    (ls, lw), (rs, rw) = left, right
+    rows = []
+    for qid in dict.fromkeys([*ls.notes, *rs.notes]):
+        node = lw.tree.nodes.get(qid) or rw.tree.nodes.get(qid)
+        prompt = tr(node.prompt, lang) if node is not None else qid
+        rows.append(Row(prompt, _note(ls, qid), _note(rs, qid)))
+    return rows
+
+
+def _note(session: Session, qid: str) -> str:
+    text = session.notes.get(qid, "").strip()
+    if not text:
+        return ABSENT
+    mark = "(for the client)" if session.note_is_shared(qid) else "(private)"
+    return f"{mark} {text}"
 
 
 def _outcome(outcome: Outcome | None, lang: str) -> str:

@@ -33,6 +33,7 @@ FIELDS = frozenset(
         "copied_at",
         "remembered",
         "notes",
+        "shared_notes",
         "checklist",
         "answers",
     ]

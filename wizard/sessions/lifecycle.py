@@ -81,7 +81,7 @@ class SessionLifecycle:
             if change == "start" or not (progress.walk.path or progress.notes):
                 return False  # nothing worth keeping yet
             self.handle = self._create(progress)
-        return self.handle.record(progress.walk, progress.ticked, progress.notes)
+        return self.handle.record(progress.walk, progress.ticked, progress.notes, progress.shared)
 
     def _create(self, progress: Progress) -> OpenSession:
         walk = progress.walk
@@ -109,7 +109,7 @@ class SessionLifecycle:
             except LockHeld as held:
                 raise SessionLocked(handle.current.id, held.owner) from None
         try:
-            return handle.record(progress.walk, progress.ticked, progress.notes)
+            return handle.record(progress.walk, progress.ticked, progress.notes, progress.shared)
         except SessionConflict:
             handle = handle.save_copy()
             self.kept = handle.current.id
@@ -149,7 +149,9 @@ class SessionLifecycle:
     def what_if(self, question_id: str) -> Reopened:
         """Duplicate the open session before `question_id` and open the copy there."""
         assert self.handle is not None and self.progress is not None, "no session is open"
-        self.handle.record(self.progress.walk, self.progress.ticked, self.progress.notes)
+        self.handle.record(
+            self.progress.walk, self.progress.ticked, self.progress.notes, self.progress.shared
+        )
         copy = self.handle.current.duplicate(question_id, new_session_id())
         with self.store.create(copy) as handle:
             copy_id = handle.current.id
@@ -222,7 +224,9 @@ def _progress(session: Session, resumed: Resumed) -> Progress:
     walk = resumed.walk
     ticked = set(session.ticked(walk.outcome.id)) if walk.outcome is not None else set()
     ref = session.tree_file or session.tree
-    return Progress(walk, ref, ticked=ticked, notes=dict(session.notes))
+    return Progress(
+        walk, ref, ticked=ticked, notes=dict(session.notes), shared=set(session.shared_notes)
+    )
 
 
 def _tree_file(ref: str) -> str | None:

@@ -22,6 +22,8 @@ folder of the data folder. It is meant to be readable and diffable:
     [remembered]                               # answers taken back or dropped by a revision
     months = 8
 
+    shared_notes = ["enrolment"]               # notes the client reads (others are private)
+
     [notes]                                    # per question id
     enrolment = "Enrolled at Fudan until 2027."
 
@@ -72,6 +74,10 @@ from wizard.sessions.format import FORMAT, aware, matches_filter, outcome_label,
 from wizard.toml import TOMLDecodeError, parse_toml
 from wizard.tree.schema import AnswerValue, Id, Tree, tr
 from wizard.tree.walk import Walk
+
+NoteChoice = Literal["client", "all", "none"]
+"""Which notes an export holds: the client's (shared) ones, all, or none."""
+NOTE_CHOICES: tuple[NoteChoice, ...] = ("client", "all", "none")
 
 SessionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=80)]
 """A session id: also its file name, so letters, digits, `-` and `_` only."""
@@ -153,6 +159,10 @@ class Session(_Record):
     again as the preselection when their question comes back; never used for routing."""
     notes: dict[str, str] = Field(default_factory=dict)
     """Counselor notes per question id (kept even when the question leaves the path)."""
+    shared_notes: list[Id] = Field(default_factory=list)
+    """The question ids whose note is for the client: only these go into exports and the email
+    (by default). A note not listed is private to the counselor. Absent in files saved before
+    notes could be shared, so their notes open private."""
     checklist: dict[str, list[str]] = Field(default_factory=dict)
     """Ticked checklist item ids per outcome id (kept when a revision changes the outcome)."""
     answers: list[AnswerRecord] = Field(default_factory=list)
@@ -235,7 +245,44 @@ class Session(_Record):
             notes[question_id] = text.rstrip()
         else:
             notes.pop(question_id, None)
-        return self._apply({"notes": notes})
+        shared = [q for q in self.shared_notes if q in notes]
+        return self._apply({"notes": notes, "shared_notes": shared})
+
+    def set_note_shared(self, question_id: str, shared: bool) -> bool:
+        """Mark the note on a question for the client (True) or private (False). Only a note
+        that exists can be shared."""
+        if shared and question_id not in self.notes:
+            return False
+        if (question_id in self.shared_notes) == shared:
+            return False
+        ids = [q for q in self.shared_notes if q != question_id]
+        if shared:
+            ids.append(question_id)
+        return self._apply({"shared_notes": ids})
+
+    def note_is_shared(self, question_id: str) -> bool:
+        return question_id in self.shared_notes
+
+    @property
+    def private_notes(self) -> list[str]:
+        """The question ids whose (non-blank) note is private."""
+        return [q for q, t in self.notes.items() if t.strip() and q not in self.shared_notes]
+
+    def with_notes(self, which: NoteChoice) -> Session:
+        """A copy holding only the notes `which` says go to the client: "client" the shared
+        ones (the default of every export), "all" every note, "none" no note. What exports
+        and the email are built from, so that no private note leaves in any format."""
+        copy = self.model_copy(deep=True)
+        if which == "all":
+            return copy
+        keep = set(self.shared_notes) if which == "client" else set()
+        copy._apply(
+            {
+                "notes": {q: t for q, t in self.notes.items() if q in keep},
+                "shared_notes": [q for q in self.shared_notes if q in keep],
+            }
+        )
+        return copy
 
     def set_tick(self, outcome_id: str, item_id: str, ticked: bool) -> bool:
         """Tick or untick a checklist item of an outcome. Setting what is already so changes
@@ -306,7 +353,7 @@ class Session(_Record):
         multi-line notes are written as multi-line strings, for people reading diffs."""
         data = self.model_dump(mode="python", exclude_none=True)
         answers = data.pop("answers")
-        text = _dump({k: v for k, v in data.items() if v != {}})
+        text = _dump({k: v for k, v in data.items() if v != {} and v != []})
         # Always one `[[answers]]` table per answer (tomli-w would inline short ones), so that the
         # layout never changes with an answer's length and diffs stay one answer per hunk.
         for record in answers:
@@ -338,6 +385,8 @@ class Session(_Record):
         """The session as JSON-ready data (see the module docstring)."""
         data = _to_json(self.model_dump(mode="python", exclude_none=True))
         assert isinstance(data, dict)
+        if not data.get("shared_notes"):
+            data.pop("shared_notes", None)  # as before notes could be shared
         return data
 
     @classmethod

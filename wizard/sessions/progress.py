@@ -28,6 +28,8 @@ class Progress:
     """Ids of the checklist items ticked on the outcome screen."""
     notes: dict[str, str] = field(default_factory=dict)
     """Counselor notes per question id (saved with the session, shown with the answers)."""
+    shared: set[str] = field(default_factory=set)
+    """The question ids whose note is for the client (the others are private)."""
 
     def tick(self, item_id: str, ticked: bool = True) -> None:
         """Tick (or untick) a checklist item."""

@@ -382,9 +382,11 @@ class OpenSession:
         walk: Walk,
         ticked: Collection[str] | None = None,
         notes: Mapping[str, str] | None = None,
+        shared: Collection[str] | None = None,
     ) -> bool:
         """Take the walk's answers and outcome, and (if given) the ticks of its outcome's
-        checklist and the notes; save once if anything changed. Returns whether it saved."""
+        checklist, the notes and which notes are shared; save once if anything changed.
+        Returns whether it saved."""
 
         def change(session: Session) -> bool:
             changed = session.record_walk(walk, self.digest(walk))
@@ -395,6 +397,9 @@ class OpenSession:
             if notes is not None:
                 for qid in [*session.notes, *(q for q in notes if q not in session.notes)]:
                     changed = session.set_note(qid, notes.get(qid, "")) or changed
+            if shared is not None:
+                for qid in [*session.notes]:
+                    changed = session.set_note_shared(qid, qid in shared) or changed
             return changed
 
         return self.apply(change)

@@ -1,0 +1,103 @@
+"""The counselor's day, in the app: private and shared notes, the outcome's ticks, what-if copies,
+dialogs that cancel with Esc and ask before unsaved text is lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from screens.app import make_app
+from screens.dialogs.export import ExportDialog
+from screens.dialogs.session import ChoiceDialog, NoteDialog
+from screens.views.outcome import OutcomeScreen
+from screens.views.question import QuestionScreen
+from tests.paths import VISA
+from tests.pilot import (
+    NARROW,
+    X1_ANSWERS,
+    answer,
+    dialog_text,
+    flat,
+    screen_text,
+    settle,
+    wait_for,
+    wait_for_screen,
+)
+from wizard.sessions.store import SessionStore
+
+PRIVATE = "worried about money"
+SHARED = "bring your passport"
+
+
+async def write_note(pilot, text: str, shared: bool) -> None:
+    await pilot.press("n")
+    await wait_for_screen(pilot, NoteDialog)
+    await pilot.press(*text)
+    if shared:
+        await pilot.press("ctrl+o")
+    await pilot.press("ctrl+s")
+    await wait_for_screen(pilot, QuestionScreen)
+
+
+async def test_notes_are_private_unless_marked_and_the_export_says_so(
+    own_data_dir: Path, tmp_path: Path
+) -> None:
+    app = make_app(str(VISA), counselor=True, animate=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await write_note(pilot, PRIVATE, shared=False)
+        assert f"Private note: {PRIVATE}" in flat(screen_text(app))
+        await answer(pilot, X1_ANSWERS[0])
+        await write_note(pilot, SHARED, shared=True)
+        assert f"Note for the client: {SHARED}" in flat(screen_text(app))
+        for value in X1_ANSWERS[1:]:
+            await answer(pilot, value)
+        await wait_for_screen(pilot, OutcomeScreen)
+        await pilot.press("e")
+        await wait_for_screen(pilot, ChoiceDialog)
+        await pilot.press("1")
+        await wait_for_screen(pilot, ExportDialog)
+        assert "Include 1 private note" in dialog_text(app)
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        target = tmp_path / "out.md"
+        dialog.query_one("#export-path").value = str(target)
+        dialog.action_save()
+        await wait_for_screen(pilot, OutcomeScreen)
+        text = target.read_text(encoding="utf-8")
+        assert SHARED in text and PRIVATE not in text
+        # asked for, the private one goes too
+        await pilot.press("e")
+        await wait_for_screen(pilot, ChoiceDialog)
+        await pilot.press("1")
+        await wait_for_screen(pilot, ExportDialog)
+        dialog = app.screen
+        dialog.query_one("#private-notes").value = True
+        await pilot.pause()
+        dialog.query_one("#export-path").value = str(tmp_path / "all.md")
+        dialog.action_save()
+        await wait_for_screen(pilot, OutcomeScreen)
+    text = (tmp_path / "all.md").read_text(encoding="utf-8")
+    assert SHARED in text and PRIVATE in text
+    [session] = SessionStore(own_data_dir).scan().sessions
+    assert len(session.shared_notes) == 1 and session.shared_notes[0] in session.notes
+    assert len(session.notes) == 2
+
+
+async def test_esc_in_the_note_dialog_asks_before_dropping_text() -> None:
+    app = make_app(str(VISA), counselor=True, animate=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press("escape")  # nothing typed: just closes
+        await wait_for_screen(pilot, QuestionScreen)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press(*"half a thought", "escape")
+        await wait_for_screen(pilot, ChoiceDialog)
+        assert "Leave the note without saving?" in flat(screen_text(app))
+        await pilot.press("escape")  # back to the note, text still there
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press("escape", "2")  # leave without saving
+        await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the question")
+        assert app.progress is None or not app.progress.notes
