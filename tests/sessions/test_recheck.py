@@ -12,8 +12,9 @@ import pytest
 from tests.paths import SAMPLE
 from wizard.cli.main import main
 from wizard.lint import load
-from wizard.sessions.recheck import CACHE, cached_count, recheck
+from wizard.sessions.recheck import recheck
 from wizard.sessions.store import SessionStore
+from wizard.sessions.waiting import CACHE, cached_count
 
 from .saved import CHINA_X1, OVERSEAS_S2, saved_session
 

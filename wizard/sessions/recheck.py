@@ -11,15 +11,13 @@ A session whose tree has the hash it was saved with is not replayed: nothing can
 The result is cached in `recheck-cache.json` in the data folder, one entry per session keyed by
 the session file's modification time and the sha256 of its tree file's bytes, so a recheck
 replays only what changed since the last one, and the home screen can say "3 sessions affected
-by tree updates" from the cache alone (`cached_count`), without loading a tree.
+by tree updates" from the cache alone (`wizard.sessions.waiting`), without loading a tree.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,14 +25,18 @@ from typing import Any
 from wizard.diagnostics import TreeError
 from wizard.sessions.digest import Concluded, conclusion
 from wizard.sessions.files import atomic_write
-from wizard.sessions.format import SESSIONS
 from wizard.sessions.model import Session, SessionFileError, tree_hash
 from wizard.sessions.resume import replay, session_tree
+from wizard.sessions.waiting import (
+    CACHE,
+    CACHE_VERSION,
+    entry_key,
+    file_sha,
+    read_cache,
+    session_files,
+)
 from wizard.tree.schema import Tree, tr
 from wizard.tree.shipped import resolve
-
-CACHE = "recheck-cache.json"
-CACHE_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -118,13 +120,13 @@ def tree_path(session: Session) -> Path:
 def recheck(data_folder: Path, tree_id: str | None = None) -> Recheck:
     """Replay every saved session (of `tree_id` only, when given) on its tree as it is now;
     the cache is used and brought up to date."""
-    cache = _read_cache(data_folder)
+    cache = read_cache(data_folder)
     entries: dict[str, Any] = {}
     shas: dict[Path, str | None] = {}
     trees: dict[Path, Tree | TreeError] = {}
     result = Recheck()
-    for path in _session_files(data_folder):
-        key = _entry_key(path, cache.get(path.stem), shas)
+    for path in session_files(data_folder):
+        key = entry_key(path, cache.get(path.stem), shas)
         entry = cache.get(path.stem)
         if key is None or entry is None or entry.get("key") != key:
             entry = _check_one(path, shas, trees, result)
@@ -142,24 +144,6 @@ def recheck(data_folder: Path, tree_id: str | None = None) -> Recheck:
     else:
         _write_cache(data_folder, cache | entries)
     return result
-
-
-def cached_count(data_folder: Path) -> int | None:
-    """How many sessions the last recheck found affected, if the cache still holds for every
-    session file and tree (None: it does not, a recheck is needed). Loads no tree: it only
-    stats the session files and hashes the tree files' bytes."""
-    cache = _read_cache(data_folder)
-    shas: dict[Path, str | None] = {}
-    files = _session_files(data_folder)
-    if {p.stem for p in files} != cache.keys():
-        return None
-    count = 0
-    for path in files:
-        entry = cache[path.stem]
-        if _entry_key(path, entry, shas) != entry.get("key"):
-            return None
-        count += bool(entry.get("changes"))
-    return count
 
 
 def _check_one(
@@ -191,7 +175,7 @@ def _check_one(
     affected = Affected(
         session.id, session.tree, session.client_name or "", session.updated.isoformat(), changes
     )
-    key = [stat.st_mtime_ns, stat.st_size, str(where), _sha(where, shas)]
+    key = [stat.st_mtime_ns, stat.st_size, str(where), file_sha(where, shas)]
     return {
         "key": key,
         "tree_path": str(where),
@@ -199,52 +183,6 @@ def _check_one(
         "changes": changes,
         "affected": asdict(affected),
     }
-
-
-def _entry_key(
-    path: Path, entry: dict[str, Any] | None, shas: dict[Path, str | None]
-) -> list[Any] | None:
-    if entry is None or not isinstance(entry.get("tree_path"), str):
-        return None
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    where = Path(entry["tree_path"])
-    return [stat.st_mtime_ns, stat.st_size, str(where), _sha(where, shas)]
-
-
-def _sha(path: Path, shas: dict[Path, str | None]) -> str | None:
-    if path not in shas:
-        try:
-            shas[path] = hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            shas[path] = None
-    return shas[path]
-
-
-def _session_files(data_folder: Path) -> list[Path]:
-    folder = data_folder / SESSIONS
-    try:
-        with os.scandir(folder) as entries:
-            return sorted(
-                Path(e.path)
-                for e in entries
-                if e.name.endswith(".toml") and not e.name.startswith(".") and e.is_file()
-            )
-    except OSError:
-        return []
-
-
-def _read_cache(data_folder: Path) -> dict[str, Any]:
-    try:
-        data = json.loads((data_folder / CACHE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION:
-        return {}
-    sessions = data.get("sessions")
-    return sessions if isinstance(sessions, dict) else {}
 
 
 def _write_cache(data_folder: Path, entries: dict[str, Any]) -> None:
