@@ -1,9 +1,13 @@
 """The home screen: the shipped trees to start, and saved sessions to resume.
 
-Both lists are read before the first frame, on the event loop: a tree's `[tree]` table and a few
-fields of each session file, parsed without pydantic, take a few milliseconds (less than a worker
-thread costs to start, and the app to wait for at exit). Nothing the home screen imports may
-import pydantic; the engine is imported when a tree or a session is opened.
+The trees are listed before the first frame, on the event loop (each tree's `[tree]` table: a few
+milliseconds). The saved sessions are listed just after the first frame: a counselor's history of
+10,000 sessions takes about 0.2 s to list from the index cache (`wizard.sessions.cache`), which
+the first frame does not wait for; the list then holds the newest `SESSION_PAGE` sessions and a
+"more" line that adds the next page when it is highlighted or picked (Textual's OptionList lays
+out every option it holds, seconds for 10,000). A filter searches every session. Nothing the
+home screen imports may import pydantic; the engine is imported when a tree or a session is
+opened.
 """
 
 from __future__ import annotations
@@ -42,6 +46,11 @@ INTRO = (
 )
 
 FILTER_HINT = "Type to filter: client, tree, outcome, id…"
+
+SESSION_PAGE = 100
+"""Sessions the list holds at first, and adds each time its "more" line is reached."""
+MORE = "more:"
+"""The id of the list's last line while sessions are left to show."""
 
 UNDO_SECONDS = 60.0
 """How long `u` puts back the session just deleted (after that: `wizard sessions restore`)."""
@@ -116,7 +125,10 @@ class HomeScreen(Screen[None]):
         self.trees: list[TreeCard] = []
         """The shipped trees listed (the command palette offers them too)."""
         self.sessions: list[SessionSummary] = []
-        self.session_cards: list[SessionCard] = []
+        self._matching: list[SessionSummary] = []
+        """The sessions the filter matches; the list holds the first `_shown` of them (their
+        cards are made as they are shown)."""
+        self._shown = 0
         self._undo_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -140,10 +152,20 @@ class HomeScreen(Screen[None]):
         # late: when a resumed session's screen is already above, home is not shown again.
         if self.app.screen is self:
             self.post_message(LeaveSession())  # the app lists the sessions again after
-        self.load_catalog()
+        self.load_catalog(sessions_later=True)
 
-    def load_catalog(self) -> None:
-        self.show_catalog(tree_cards(self.lang), self.read_sessions())
+    def load_catalog(self, sessions_later: bool = False) -> None:
+        """List the trees and the sessions; with `sessions_later`, the sessions after the next
+        frame (the last listing, if any, is shown until then)."""
+        if not sessions_later:
+            self.show_catalog(tree_cards(self.lang), self.read_sessions())
+            return
+        self.show_catalog(tree_cards(self.lang), self.sessions)
+        self.call_after_refresh(self._relist_sessions)
+
+    def _relist_sessions(self) -> None:
+        if self.is_attached:
+            self.show_catalog(self.trees, self.read_sessions())
 
     def show_catalog(self, trees: list[TreeCard], sessions: list[SessionSummary]) -> None:
         """Fill the lists (also called again when sessions change)."""
@@ -155,7 +177,6 @@ class HomeScreen(Screen[None]):
         note.update("" if trees else "No pathways are installed: the trees/ folder is empty.")
         note.display = not trees
         self.sessions = sessions
-        self.session_cards = [session_card(session, self.lang) for session in sessions]
         self._show_sessions(bool(sessions))
         if trees:
             tree_list.highlighted = 0
@@ -163,6 +184,11 @@ class HomeScreen(Screen[None]):
             # Focusing scrolls the widget to the centre, and the lists are filled before the
             # first layout: a long list would push the intro out of sight.
             self.set_focus(tree_list if trees else self._session_list(), scroll_visible=False)
+
+    @property
+    def session_cards(self) -> list[SessionCard]:
+        """Every saved session's card (the list shows them a page at a time)."""
+        return [session_card(session, self.lang) for session in self.sessions]
 
     def _session_list(self) -> ChoiceList | None:
         return next(iter(self.query("#sessions").results(ChoiceList)), None)
@@ -197,20 +223,52 @@ class HomeScreen(Screen[None]):
         session, or at the same place if it has gone (deleted), rather than going back to the
         first."""
         typed = self.query_one("#session-filter", Input).value
-        shown = [
-            card
-            for card, session in zip(self.session_cards, self.sessions, strict=True)
-            if session.matches(typed)
-        ]
+        self._matching = (
+            [session for session in self.sessions if session.matches(typed)]
+            if typed.strip()
+            else self.sessions
+        )
         session_list = self.query_one("#sessions", ChoiceList)
         place = session_list.highlighted if keep else None
         before = session_list.options[place].id if place is not None else None
+        self._shown = min(len(self._matching), max(SESSION_PAGE, self._shown if keep else 0))
+        shown = [session_card(s, self.lang) for s in self._matching[: self._shown]]
         session_list.clear_options()
         session_list.add_options(_divided(session_option(card) for card in shown))
+        self._add_more_line(session_list)
         if shown:
             ids = [f"session:{card.key}" for card in shown]
             kept = ids.index(before) if before in ids else min(place or 0, len(shown) - 1)
             session_list.highlighted = kept
+
+    def _add_more_line(self, session_list: ChoiceList) -> None:
+        left = len(self._matching) - self._shown
+        if left > 0:
+            more = f"… {left:,} more (highlight or Enter shows {min(left, SESSION_PAGE)} more)"
+            session_list.add_options([None, ListOption(Content.styled(more, "$text-muted"), MORE)])
+
+    def _show_more(self) -> None:
+        """Add the next page of sessions in place of the "more" line, which stays highlighted
+        where it was (now the first session added)."""
+        session_list = self._session_list()
+        if session_list is None or self._shown >= len(self._matching):
+            return
+        place = session_list.highlighted
+        session_list.remove_option(MORE)
+        page = [
+            session_card(s, self.lang)
+            for s in self._matching[self._shown : self._shown + SESSION_PAGE]
+        ]
+        self._shown += len(page)
+        session_list.add_options([None, *_divided(session_option(card) for card in page)])
+        self._add_more_line(session_list)
+        if place is not None:
+            session_list.highlighted = place
+
+    @on(OptionList.OptionHighlighted, "#sessions")
+    def _more_reached(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id == MORE:
+            self._show_more()
 
     @on(Input.Changed, "#session-filter")
     def _filtered(self, event: Input.Changed) -> None:
@@ -223,7 +281,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#sessions", ChoiceList).focus()
 
     def action_filter(self) -> None:
-        if self.session_cards:
+        if self.sessions:
             self.query_one("#session-filter", Input).focus()
 
     def action_compare(self) -> None:
@@ -262,6 +320,9 @@ class HomeScreen(Screen[None]):
 
     def highlight_session(self, key: str) -> None:
         session_list = self._session_list()
+        wanted = next((n for n, s in enumerate(self._matching) if s.id == key), None)
+        while session_list is not None and wanted is not None and wanted >= self._shown:
+            self._show_more()  # a page at a time, up to the session
         ids = [option.id for option in session_list.options] if session_list else []
         if session_list is not None and f"session:{key}" in ids:
             session_list.highlighted = ids.index(f"session:{key}")
@@ -278,7 +339,8 @@ class HomeScreen(Screen[None]):
         if session_list is None or not session_list.display or index is None:
             return None
         key = (session_list.options[index].id or "").partition(":")[2]
-        return next((card for card in self.session_cards if card.key == key), None)
+        found = next((s for s in self.sessions if s.id == key), None)
+        return None if found is None else session_card(found, self.lang)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -288,3 +350,5 @@ class HomeScreen(Screen[None]):
             self.post_message(StartTree(key))
         elif kind == "session":
             self.post_message(ResumeSession(key))
+        elif f"{kind}:" == MORE:
+            self._show_more()

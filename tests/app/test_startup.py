@@ -24,16 +24,16 @@ before = gc.get_threshold()
 from screens.app import make_app
 from screens.views.home import HomeScreen
 
-show_catalog = HomeScreen.show_catalog
+relist = HomeScreen._relist_sessions  # the sessions are listed after the first frame
 
 
-def show_then_exit(self, *args, **kwargs):
-    show_catalog(self, *args, **kwargs)
+def list_then_exit(self, *args, **kwargs):
+    relist(self, *args, **kwargs)
     print(" ".join(sorted(sys.modules)))
     self.app.call_after_refresh(self.app.exit)
 
 
-HomeScreen.show_catalog = show_then_exit
+HomeScreen._relist_sessions = list_then_exit
 make_app(data_dir=sys.argv[1]).run(headless=True, size=(80, 24))
 print(gc.get_threshold() == before, gc.get_freeze_count())
 """
