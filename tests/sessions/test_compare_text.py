@@ -32,7 +32,7 @@ ON_CAMPUS = [
     1,
     "yes",
 ]
-FROM_ABROAD = ["overseas", "other", "in-china", "beijing", ["china-top500"], "no", 8]
+FROM_ABROAD = ["overseas", "other", "beijing", 8, "in-china", ["china-top500"], "unknown", "s2"]
 
 
 @pytest.fixture
