@@ -158,3 +158,29 @@ def test_the_sentence_rule_itself() -> None:
     assert _long_sentences(short) == []
     long = "Word " + " ".join(["word"] * 30) + "."
     assert _long_sentences(f"Fine. {long} Also fine.") == [long]
+
+
+def test_the_triage_reaches_every_situation_the_trees_first_questions_distinguish() -> None:
+    """Each option of each tree's first question is a situation that tree handles; the start
+    tree must hand every one of them over (its `continue` carrying that answer), through an
+    outcome some walk of the start tree reaches."""
+    from wizard.tree.reach import reach
+
+    shipped = trees()
+    start = shipped["start"]
+    reached = reach(start)
+    handed: dict[str, set[object]] = {}
+    for oid in reached:
+        link = start.outcomes[oid].continue_
+        if link is not None:
+            first = shipped[link.tree].tree.start
+            handed.setdefault(link.tree, set()).add(link.answers.get(first))
+    missing = []
+    for tree_id, tree in shipped.items():
+        if tree_id == "start":
+            continue
+        first = tree.nodes[tree.tree.start]
+        situations = {o.id for o in first.options if not o.unknown}
+        covered = handed.get(tree_id, set())
+        missing += [f"{tree_id}: {first.id} = {s}" for s in sorted(situations - covered)]
+    assert missing == [], "start never hands these over: " + "; ".join(missing)
