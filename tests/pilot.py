@@ -20,6 +20,7 @@ from screens.dialogs.session import ChoiceDialog
 from screens.views.home import SessionList
 from screens.views.outcome import OutcomeScreen
 from screens.views.question import QuestionScreen
+from screens.widgets.lists import TickList
 
 NARROW = (80, 24)
 WIDE = (120, 40)
@@ -172,7 +173,13 @@ async def to_outcome_then(pilot: Pilot[None], choice: str) -> None:
     for value in X1_ANSWERS:
         await answer(pilot, value)
     await wait_for_screen(pilot, OutcomeScreen)
-    await pilot.press("space")
+    checklist = pilot.app.screen.query_one("#checklist", TickList)
+    for _ in range(20):  # Space pages down until the checklist's first item is in view, then ticks
+        await pilot.press("space")
+        await pilot.pause()
+        if checklist.ticked:
+            break
+    assert checklist.ticked, "the first checklist item was not ticked"
     await pilot.press("e")
     await wait_for_screen(pilot, ChoiceDialog)
     chooser = pilot.app.screen

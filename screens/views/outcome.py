@@ -6,7 +6,7 @@ so the screen and an exported summary can never disagree.
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -19,16 +19,68 @@ from screens.widgets.badges import closed_badge, severity_badge, verdict_badge
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
 from screens.widgets.keys import ANSWERS, BACK
-from screens.widgets.lists import TickList
+from screens.widgets.lists import TickList, _digit_index
 from screens.widgets.literal import link, literal
 from wizard.report.summary import Summary, walk_summary
 from wizard.sessions.progress import Progress
 
 
 class Checklist(TickList):
-    """The outcome's checklist: Space or Enter ticks; the page follows the highlighted item."""
+    """The outcome's checklist: Space, Enter or a number key ticks; the page follows the
+    highlighted item. A tick only ever changes on an item the user can see: while the
+    highlighted item is out of view (the outcome opens at its top, the checklist far below),
+    Space pages down as it does on any page, Enter shows the item, and a number key moves to
+    its item and shows it, none of them ticking."""
 
-    BINDINGS = [Binding("enter", "tick", "Tick", show=False)]
+    BINDINGS = [
+        Binding("space", "tick", "Tick", key_display="space/enter/1-9"),
+        Binding("enter", "tick_or_show", "Tick", show=False),
+    ]
+
+    def in_view(self, index: int | None = None) -> bool:
+        """Whether the option at `index` (the highlighted one) is wholly on screen in the page
+        (or, taller than the page, starts on it)."""
+        index = self.highlighted if index is None else index
+        page = self.parent
+        if index is None or not isinstance(page, VerticalScroll):
+            return False
+        self._update_lines()
+        line = self._index_to_line.get(index)
+        if line is None:
+            return False
+        top = self.virtual_region.y + self.styles.gutter.top + line
+        bottom = top + self._heights[index]
+        view_top = page.scroll_offset.y
+        view_bottom = view_top + page.scrollable_content_region.height
+        if bottom - top > view_bottom - view_top:
+            return view_top <= top < view_bottom
+        return view_top <= top and bottom <= view_bottom
+
+    def action_tick(self) -> None:
+        if self.in_view():
+            super().action_tick()
+            return
+        page = self.parent
+        if isinstance(page, VerticalScroll) and page.scroll_offset.y < page.max_scroll_y:
+            page.scroll_page_down(animate=False)
+        else:
+            self.scroll_to_highlight()
+
+    def action_tick_or_show(self) -> None:
+        if self.in_view():
+            super().action_tick()
+        else:
+            self.scroll_to_highlight()
+
+    def on_key(self, event: events.Key) -> None:
+        index = _digit_index(event)
+        if index is not None and index < self.option_count and not self.in_view(index):
+            # Moved to and shown, not ticked unseen (TickList's own handler, which ticks, runs
+            # after this one unless prevented).
+            event.prevent_default()
+            event.stop()
+            self.highlighted = index
+            self.scroll_to_highlight()
 
 
 class OutcomeScreen(WalkScreen, Screen[str | None]):
@@ -174,7 +226,11 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
         done = sum(i in self.progress.ticked for i in ids)
         return Content.assemble(
             "Checklist",
-            (f"  {done} of {len(ids)} ticked · Space ticks the highlighted item", "$text-muted"),
+            (
+                f"  {done} of {len(ids)} ticked · Space, Enter or 1-9 ticks the highlighted "
+                "item (Space pages down while it is out of view)",
+                "$text-muted",
+            ),
         )
 
     def _continue(self) -> Content:

@@ -101,3 +101,45 @@ async def test_esc_in_the_note_dialog_asks_before_dropping_text() -> None:
         await pilot.press("escape", "2")  # leave without saving
         await wait_for(pilot, lambda: isinstance(app.screen, QuestionScreen), "the question")
         assert app.progress is None or not app.progress.notes
+
+
+async def test_space_on_the_outcome_at_80x24_ticks_nothing_out_of_view(own_data_dir: Path) -> None:
+    """The outcome opens at its top with the checklist focused far below: Space pages down (as
+    on any page) and ticks only once the highlighted item is on screen; the saved file shows
+    no tick made out of view."""
+    app = make_app(str(VISA), animate=False)
+    async with app.run_test(size=NARROW) as pilot:
+        for value in X1_ANSWERS:
+            await answer(pilot, value)
+        await wait_for_screen(pilot, OutcomeScreen)
+        await settle(pilot)
+        checklist = app.screen.query_one("#checklist")
+        page = app.screen.query_one("#page")
+        assert not checklist.in_view()  # the situation of the report
+        presses = 0
+        while not checklist.in_view():
+            before = page.scroll_offset.y
+            await pilot.press("space")
+            await pilot.pause()
+            presses += 1
+            assert checklist.ticked == set(), "a tick changed on an item out of view"
+            assert app.progress.ticked == set()
+            assert page.scroll_offset.y > before or checklist.in_view()  # it paged down
+            assert presses < 20
+        await pilot.press("enter")  # now in view: ticks
+        await pilot.pause()
+        assert app.progress.ticked == {"approval-letter"}
+        assert "[x] Internship approval letter" in screen_text(app)
+        # a number key for an item out of view moves there without ticking
+        await pilot.press("home")
+        page.scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        assert not checklist.in_view(2)
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.progress.ticked == {"approval-letter"}
+        assert checklist.highlighted == 2 and checklist.in_view(2)
+        footer = flat(screen_text(app))
+        assert "space/enter/1-9 Tick" in footer
+    [session] = SessionStore(own_data_dir).scan().sessions
+    assert session.checklist == {"x1-remark": ["approval-letter"]}

@@ -179,6 +179,7 @@ async def test_checklist_ticks_are_kept_and_reported(visa_app) -> None:
         title = visa_app.screen.query_one("#checklist-title")
         assert "0 of 3 ticked" in str(title.render())
 
+        await pilot.press("down", "up")  # the checklist is below the fold: show its first item
         await pilot.press("space", "down", "space")
         await pilot.pause()
         assert visa_app.progress.ticked == {"approval-letter", "company-form"}
