@@ -143,3 +143,21 @@ def test_a_session_saved_before_sharing_opens_with_its_notes_private() -> None:
     assert again.shared_notes == ["enrolment"] and again.private_notes == []
     again.set_note("enrolment", "")  # a removed note is no longer shared
     assert again.shared_notes == []
+
+
+def test_importing_the_same_export_twice_says_it_is_already_there(
+    two_notes: str, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "export.json"
+    assert run(capsys, data_dir, "export", two_notes, "-f", "json", "-o", str(exported))[0] == 0
+    other = tmp_path / "other"
+    assert run(capsys, other, "sessions", "import", str(exported))[:2] == (
+        0,
+        f"Imported session {two_notes}.\n",
+    )
+    code, out, err = run(capsys, other, "sessions", "import", str(exported))
+    assert (code, err) == (0, "")
+    assert out == (
+        f"Session {two_notes} is already there (the same as this export); nothing imported.\n"
+    )
+    assert len(list((other / "sessions").glob("*.toml"))) == 1

@@ -251,9 +251,45 @@ def test_delete_is_refused_while_another_instance_has_it(
 
 def test_import_never_replaces_an_existing_session(store: SessionStore) -> None:
     incoming = Session.from_toml(GOOD.read_text(encoding="utf-8"))
-    first = store.import_session(incoming)
-    second = store.import_session(incoming)
-    assert first.id == incoming.id and second.id != incoming.id
-    assert first.revision == second.revision == 1
-    assert store.load(second.id).answers == incoming.answers
+    first = store.import_session(incoming).session
+    other = incoming.model_copy(update={"client_name": "Someone Else"})
+    second = store.import_session(other)  # the same id, another session: a new id
+    assert not second.already
+    assert first.id == incoming.id and second.session.id != incoming.id
+    assert first.revision == second.session.revision == 1
+    assert store.load(second.session.id).answers == incoming.answers
+    assert store.load(first.id).client_name == incoming.client_name
     assert not store.lock_for(first.id).path.exists()  # import leaves no lock behind
+
+
+def test_the_same_export_imported_again_is_already_there(store: SessionStore) -> None:
+    incoming = Session.from_toml(GOOD.read_text(encoding="utf-8"))
+    assert not store.import_session(incoming).already
+    again = store.import_session(incoming)
+    assert again.already and again.session.id == incoming.id
+    assert [s.id for s in store.scan().sessions] == [incoming.id]
+    # imported under a new id once (its id was another session's): recognised there too
+    other_store = SessionStore(store.folder.parent.parent / "other-data")
+    other_store.import_session(incoming.model_copy(update={"client_name": "X"}))
+    moved = other_store.import_session(incoming).session
+    assert moved.id != incoming.id
+    assert not other_store.import_session(incoming).already  # not told where to look: added
+    again = other_store.import_session(incoming, [moved.id])
+    assert again.already and again.session == other_store.load(moved.id)
+    other_store.delete(  # the copy just added
+        next(s.id for s in other_store.scan().sessions if s.id not in (moved.id, incoming.id))
+    )
+    assert len(other_store.scan().sessions) == 2
+
+
+def test_a_concurrent_import_of_the_same_export_keeps_one(
+    store: SessionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another window imported the same export between this one's look and its write: this one
+    took a new id (its id was taken), then finds the same session there and drops its copy."""
+    incoming = Session.from_toml(GOOD.read_text(encoding="utf-8"))
+    store.import_session(incoming)
+    monkeypatch.setattr(store, "same_as", lambda *_: None)  # the look came before
+    result = store.import_session(incoming)
+    assert result.already and result.session.id == incoming.id
+    assert [p.stem for p in store.folder.glob("*.toml")] == [incoming.id]

@@ -280,12 +280,30 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     try:
         session = read_session_json(args.file)
-        saved = store_for(args).import_session(session)
+        store = store_for(args)
+        imported = store.import_session(session, _look_alikes(store, session))
     except (SessionError, SessionFileError) as error:
         return _fail(f"{args.file}: {error}")
+    saved = imported.session
+    if imported.already:
+        print(f"Session {saved.id} is already there (the same as this export); nothing imported.")
+        return 0
     renamed = f" (its id {session.id} was taken)" if saved.id != session.id else ""
     print(f"Imported session {saved.id}{renamed}.")
     return 0
+
+
+def _look_alikes(store: SessionStore, session: Session) -> list[str]:
+    """Saved sessions the light listing says could be `session` imported before under another
+    id (same tree, client, outcome, number of answers): only these are read in full."""
+    from wizard.sessions.index import list_sessions  # cached: unchanged files are not parsed
+
+    key = (session.tree, session.client_name, session.outcome, len(session.answers))
+    return [
+        s.id
+        for s in list_sessions(store.folder.parent).sessions
+        if (s.tree, s.client_name, s.outcome, s.answered) == key
+    ]
 
 
 def read_session_json(path: Path) -> Session:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import time
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -342,12 +343,65 @@ class SessionStore:
                 lock.path.unlink()
         return target
 
-    def import_session(self, session: Session) -> Session:
+    def import_session(self, session: Session, candidates: Collection[str] = ()) -> Imported:
         """Add a session read from elsewhere (an export) under a fresh id if its id is taken;
-        never replaces an existing session."""
+        never replaces an existing session. The same export imported again (the same session,
+        as `same_content` sees it: under its own id, or under one of `candidates`, ids an
+        earlier import may have taken) is recognised and not added twice, also when another
+        window was importing it at the same moment (this one then drops the copy it made)."""
+        found = self.same_as(session, candidates)
+        if found is not None:
+            return Imported(found, already=True)
         incoming = session.model_copy(update={"revision": 0})
         with self.create(incoming) as handle:
-            return handle.current
+            saved = handle.current
+        if saved.id != session.id:  # its id was taken, perhaps by the same import a moment ago
+            there = self._when_written(session.id)
+            if there is not None and same_content(there, session):
+                with contextlib.suppress(OSError):
+                    self.path(saved.id).unlink()
+                return Imported(there, already=True)
+        return Imported(saved, already=False)
+
+    def same_as(self, session: Session, candidates: Collection[str] = ()) -> Session | None:
+        """The saved session with `session`'s content among its own id and `candidates`."""
+        for key in dict.fromkeys([session.id, *candidates]):
+            try:
+                saved = self.load(key)
+            except SessionError:
+                continue
+            if same_content(saved, session):
+                return saved
+        return None
+
+    def _when_written(self, session_id: str, wait: float = 2.0) -> Session | None:
+        """The session `session_id` once its file is there: another window holding its lock
+        may be writing it now (waits up to `wait` seconds for that)."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                return self.load(session_id)
+            except SessionNotFound:
+                if time.monotonic() > deadline or not self.lock_for(session_id).path.exists():
+                    return None
+                time.sleep(0.05)
+            except SessionError:
+                return None
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What an import did: the session saved (`already`: the same one was there already)."""
+
+    session: Session
+    already: bool
+
+
+def same_content(a: Session, b: Session) -> bool:
+    """Whether two sessions hold the same: everything but the id, revision and time of the
+    last save (which an import changes)."""
+    skip = {"id", "revision", "updated"}
+    return a.model_dump(exclude=skip) == b.model_dump(exclude=skip)
 
 
 class OpenSession:
