@@ -161,3 +161,15 @@ def test_importing_the_same_export_twice_says_it_is_already_there(
         f"Session {two_notes} is already there (the same as this export); nothing imported.\n"
     )
     assert len(list((other / "sessions").glob("*.toml"))) == 1
+
+
+def test_any_unique_part_of_an_id_names_the_session(
+    two_notes: str, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    part = two_notes[-6:]  # "a1b2c3": not the start of the id
+    code, out, _ = run(capsys, data_dir, "sessions", "show", part)
+    assert code == 0 and out.startswith(f"Session {two_notes} ")
+    code, out, _ = run(capsys, data_dir, "export", part, "-o", "-", "--notes", "all")
+    assert code == 0 and PRIVATE in out
+    code, out, _ = run(capsys, data_dir, "sessions", "delete", part)
+    assert code == 0 and two_notes in out

@@ -145,6 +145,20 @@ def test_find_by_unique_prefix(store: SessionStore) -> None:
         store.find("")
 
 
+def test_find_by_any_unique_part(store: SessionStore) -> None:
+    store.folder.mkdir(parents=True)
+    for sid in ("20261125-ae3be6", "20261125-a1ffff", "20261126-0be601"):
+        (store.folder / f"{sid}.toml").write_text("", encoding="utf-8")
+    assert store.find("ae3be6") == "20261125-ae3be6"
+    assert store.find("3BE6") == "20261125-ae3be6"
+    assert store.find("ffff") == "20261125-a1ffff"
+    assert store.find("20261126") == "20261126-0be601"
+    with pytest.raises(SessionNotFound, match="matches several sessions"):
+        store.find("be6")  # in two ids, the start of none
+    with pytest.raises(SessionNotFound, match="matches several sessions"):
+        store.find("1125-a")
+
+
 class TestTwoWriters:
     """Two app instances on one session: the second is told, and neither overwrites the other."""
 

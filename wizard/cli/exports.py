@@ -1,6 +1,6 @@
 """`wizard export SESSION --format md|html|txt|json|eml` and `wizard email SESSION --to ADDR`.
 
-SESSION is a saved session's id (or a unique start of one), or the path of a session file
+SESSION is a saved session's id (or any unique part of one), or the path of a session file
 (`.toml`, or a `.json` export). Errors are one line on stderr and exit status 1. An export
 never replaces an existing file without `--force`; an email is written to the outbox before it
 is sent, so nothing is lost when sending fails.
@@ -26,7 +26,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `export` and `email` to the `wizard` command line."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "session", metavar="SESSION", help="a session id (or unique start), or a session file"
+        "session",
+        metavar="SESSION",
+        help="a session id (or any unique part of one), or a session file",
     )
     common.add_argument(
         "--data-dir", type=Path, default=argparse.SUPPRESS, help="folder holding the sessions"

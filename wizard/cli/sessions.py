@@ -28,7 +28,7 @@ def register(sub: SubParsers, launch: Callable[[argparse.Namespace], int]) -> No
         description="Work with saved sessions without opening the app.",
     )
     actions = p.add_subparsers(title="actions", metavar="ACTION", required=True)
-    session_id = "a session id, or a unique start of one"
+    session_id = "a session id, or any part of one no other id holds"
 
     a = _action(
         actions,
@@ -124,7 +124,7 @@ def register(sub: SubParsers, launch: Callable[[argparse.Namespace], int]) -> No
         "resume",
         parents=[common],
         help="open the app at a saved session",
-        description="Open the app with session ID (an id or a unique start of one).",
+        description="Open the app with session ID (an id, or any part of one no other id holds).",
     )
     p.add_argument("resume_id", metavar="ID", help=session_id)
     p.set_defaults(handler=_later("cmd_resume"), launch=launch)

@@ -163,14 +163,17 @@ class SessionStore:
         return listing
 
     def find(self, text: str) -> str:
-        """The id of the session `text` names: its exact id, or a unique start of one."""
+        """The id of the session `text` names: its exact id, or any part of one that no other
+        id holds (`ae3be6` for `20261125-ae3be6`); a start of exactly one id wins over the
+        same text inside others."""
         text = text.strip().removesuffix(".toml")
         if text and self.path(text).is_file() and "/" not in text:
             return text
         ids = [p.stem for p in self.folder.glob("*.toml")] if self.folder.is_dir() else []
-        found = [i for i in ids if text and i.startswith(text)]
-        if len(found) == 1:
-            return found[0]
+        found = [i for i in ids if text and text.casefold() in i.casefold()]
+        starts = [i for i in found if i.casefold().startswith(text.casefold())]
+        if len(found) == 1 or len(starts) == 1:
+            return (found if len(found) == 1 else starts)[0]
         if found:
             raise SessionNotFound(f"{text!r} matches several sessions: {', '.join(sorted(found))}")
         raise SessionNotFound(f"no session {text!r} in {self.folder}")
