@@ -34,6 +34,7 @@ from screens.messages import (
     ResumeSession,
     StartTree,
 )
+from screens.views.waiting import Waiting
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
 from screens.widgets.lists import ChoiceList
@@ -100,7 +101,7 @@ class SessionList(ChoiceList):
     ]
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(Waiting, Screen[None]):
     """What to start or resume."""
 
     # Styles in home.tcss, loaded by the app: Textual skips the default screen's CSS_PATH.
@@ -110,6 +111,7 @@ class HomeScreen(Screen[None]):
         Binding("slash", "filter", "Filter sessions", key_display="/", show=False),
         Binding("c", "compare", "Compare", tooltip="Compare the highlighted session with another"),
         Binding("u", "undo_delete", "Undo delete", tooltip="Put back the session just deleted"),
+        *Waiting.WAITING_BINDINGS,
     ]
 
     undoable: var[str | None] = var(None)
@@ -135,6 +137,7 @@ class HomeScreen(Screen[None]):
         yield WizardHeader()
         with VerticalScroll(id="home", can_focus=False):
             yield Static(INTRO, id="intro")
+            yield Static(id="waiting")  # for a returning counselor: see `Waiting`
             yield Static(
                 Content.assemble(
                     ("Start a pathway", "bold"),
@@ -178,6 +181,7 @@ class HomeScreen(Screen[None]):
         note.display = not trees
         self.sessions = sessions
         self._show_sessions(bool(sessions))
+        self.show_waiting(sessions)
         if trees:
             tree_list.highlighted = 0
         if self.focused is None:
@@ -330,7 +334,8 @@ class HomeScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo_delete":
             return self.undoable is not None
-        return True
+        waiting = self.check_waiting(action)
+        return True if waiting is None else waiting
 
     def _highlighted_session(self) -> SessionCard | None:
         """The card of the session highlighted in the list, if the list is shown."""

@@ -54,6 +54,8 @@ def _send(args: argparse.Namespace, folder: Path) -> int:
         password = password_for(config, prompt=prompt)
     except MailError as error:
         return _fail(f"nothing sent: {error}")
+    if not config.host:
+        return _fail("nothing sent: no SMTP server set: put host = ... in mail.toml or pass --host")
     failed = 0
     for message in messages:
         try:

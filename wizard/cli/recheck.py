@@ -44,8 +44,8 @@ def run(args: argparse.Namespace) -> int:
     if not count:
         print(f"No session affected by tree updates ({checked} checked).")
         return 0
-    session_s = "session" if count == 1 else "sessions"
-    print(f"{count} of {checked} {session_s} affected by tree updates, newest first:")
+    sessions = "session" if checked == 1 else "sessions"
+    print(f"{count} of {checked} {sessions} affected by tree updates, newest first:")
     for affected in result.affected:
         who = affected.client or "(no client)"
         print(visible(f"{affected.session}  {who}  {affected.tree}  saved {affected.updated[:10]}"))

@@ -29,6 +29,7 @@ FIELDS = frozenset(
         "counselor",
         "outcome",
         "outcome_title",
+        "concluded",
         "copied_from",
         "copied_at",
         "remembered",

@@ -1,0 +1,356 @@
+"""What waits for a returning counselor: the line on the home screen ("12 saved sessions, newest:
+…; 3 sessions affected by tree updates; 2 unsent emails"), the sessions a tree update affects
+(`r` on the home screen) and the outbox (`o`).
+
+The home screen's line is counted without loading a tree or a session model
+(`wizard.sessions.waiting`); the two screens import the engine when they are opened, and do
+their work (replaying sessions, sending mail) in a thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option as ListOption
+
+from screens.widgets.header import WizardHeader
+from screens.widgets.lists import ChoiceList
+from screens.widgets.literal import literal
+
+if TYPE_CHECKING:
+    from wizard.exports.outbox import Unsent
+    from wizard.sessions.index import SessionSummary
+    from wizard.sessions.recheck import Affected
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def waiting_text(
+    sessions: list[SessionSummary], affected: int | None, unsent: int
+) -> Content | None:
+    """The home screen's line for a returning counselor; None when nothing waits."""
+    parts: list[Content | str | tuple[str, str]] = []
+    if sessions:
+        newest = sessions[0]
+        who = newest.client_name or newest.id
+        parts += [
+            (plural(len(sessions), "saved session"), "bold"),
+            ", newest: ",
+            literal(who),
+            f" · {newest.tree} · {newest.updated:%Y-%m-%d}",
+            ("  s shows them", "$text-muted"),
+        ]
+    if affected:
+        parts += ["\n" if parts else "", (plural(affected, "session"), "bold $warning")]
+        parts += [" affected by tree updates", ("  r lists them", "$text-muted")]
+    if unsent:
+        parts += ["\n" if parts else "", (plural(unsent, "unsent email"), "bold $warning")]
+        parts += [" in the outbox", ("  o shows them and sends again", "$text-muted")]
+    return Content.assemble(*parts) if parts else None
+
+
+WAITING_CSS = """
+RecheckScreen, OutboxScreen {
+    .section-title, #recheck-status, #outbox-status { padding: 0 2; margin-top: 1; }
+    ChoiceList { margin: 1 2 0 2; }
+}
+"""
+
+
+class RecheckScreen(Screen[str | None]):
+    """The saved sessions the trees as they are now would conclude otherwise, with what changed.
+    Enter opens the highlighted one (its outcome then emails an updated summary: `e`)."""
+
+    DEFAULT_CSS = WAITING_CSS
+    BINDINGS = [Binding("escape,q", "close", "Return")]
+
+    def __init__(self, data_folder: Path) -> None:
+        super().__init__()
+        self.data_folder = data_folder
+        self.affected: list[Affected] = []
+
+    def compose(self) -> ComposeResult:
+        yield WizardHeader()
+        yield Static(
+            Content.assemble(
+                ("Sessions affected by tree updates", "bold"),
+                (
+                    "  Enter opens one (then e emails an updated summary) · Esc returns",
+                    "$text-muted",
+                ),
+            ),
+            classes="section-title",
+        )
+        yield Static("Replaying the saved sessions on today's trees…", id="recheck-status")
+        yield ChoiceList(id="affected")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._recheck()
+
+    @work(thread=True, exclusive=True)
+    def _recheck(self) -> None:
+        from wizard.sessions.recheck import recheck
+
+        result = recheck(self.data_folder)
+        self.app.call_from_thread(self._show, result.affected, result.problems, result.checked)
+
+    def _show(self, affected: list[Affected], problems: list[str], checked: int) -> None:
+        self.affected = affected
+        status = self.query_one("#recheck-status", Static)
+        head = (
+            f"{plural(len(affected), 'session')} of {checked:,} would conclude otherwise today."
+            if affected
+            else f"No session is affected by tree updates ({checked:,} checked)."
+        )
+        status.update(Content.assemble(head, *(f"\n{p}" for p in problems)))
+        choices = self.query_one("#affected", ChoiceList)
+        choices.clear_options()
+        for item in affected:
+            body = Content.assemble(
+                literal(item.client or "(no client)", "bold"),
+                f"  {item.tree} · saved {item.updated[:10]} · {item.session}",
+                *(
+                    Content.assemble("\n  ", literal(change, "$text-warning"))
+                    for change in item.changes
+                ),
+            )
+            choices.add_option(ListOption(body, id=item.session))
+        if affected:
+            choices.highlighted = 0
+            choices.focus()
+
+    @on(OptionList.OptionSelected, "#affected")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class OutboxScreen(Screen[None]):
+    """The emails not sent yet: to whom, the subject, when, why it failed. Enter sends the
+    highlighted one again, `a` all of them; a sent one moves to `sent/`."""
+
+    DEFAULT_CSS = WAITING_CSS
+    BINDINGS = [
+        Binding("escape,q", "close", "Return"),
+        Binding("a", "send_all", "Send all again"),
+    ]
+
+    def __init__(self, data_folder: Path) -> None:
+        super().__init__()
+        self.data_folder = data_folder
+        self.sending = False
+
+    def compose(self) -> ComposeResult:
+        yield WizardHeader()
+        yield Static(
+            Content.assemble(
+                ("Unsent emails", "bold"),
+                (
+                    "  Enter sends the highlighted one again · a sends all · Esc returns",
+                    "$text-muted",
+                ),
+            ),
+            classes="section-title",
+        )
+        yield Static("", id="outbox-status")
+        yield ChoiceList(id="outbox")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._list()
+
+    def _list(self) -> None:
+        from wizard.exports.outbox import unsent
+
+        messages = unsent(self.data_folder)
+        choices = self.query_one("#outbox", ChoiceList)
+        choices.clear_options()
+        for message in messages:
+            when = f"{message.written:%Y-%m-%d %H:%M}" if message.written else "?"
+            body = Content.assemble(
+                literal(message.to or "?", "bold"),
+                f"  {when}\n  ",
+                literal(message.subject or "(no subject)"),
+                "\n  ",
+                literal(message.reason(), "$text-warning"),
+            )
+            choices.add_option(ListOption(body, id=message.id))
+        if messages:
+            choices.highlighted = 0
+            choices.focus()
+        else:
+            self._status("No unsent email: the outbox is empty.")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#outbox-status", Static).update(Content(text))
+
+    @on(OptionList.OptionSelected, "#outbox")
+    def _send_one(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._start([event.option.id or ""])
+
+    def action_send_all(self) -> None:
+        self._start(None)
+
+    def _start(self, ids: list[str] | None) -> None:
+        if self.sending:
+            return
+        from wizard.exports.mail import (
+            PASSWORD_ENV,
+            MailError,
+            config_path,
+            load_config,
+            password_for,
+        )
+
+        try:
+            config = load_config()
+            password = password_for(config)
+        except MailError as error:
+            self._status(
+                f"Nothing sent: {error}. (Or: wizard outbox send, asks for it; "
+                f"{PASSWORD_ENV} is read too.)"
+            )
+            return
+        if not config.host:
+            self._status(f"Nothing sent: no SMTP server set (host = ... in {config_path()}).")
+            return
+        self.sending = True
+        self._status(f"Sending via {config.describe()}…")
+        self._send(ids, config, password)
+
+    @work(thread=True, exclusive=True)
+    def _send(self, ids: list[str] | None, config: object, password: str | None) -> None:
+        from wizard.exports.mail import MailConfig, MailError
+        from wizard.exports.outbox import retry, unsent
+
+        assert isinstance(config, MailConfig)
+        messages: list[Unsent] = [m for m in unsent(self.data_folder) if ids is None or m.id in ids]
+        lines = []
+        for message in messages:
+            try:
+                retry(message.path, self.data_folder, config, password)
+                lines.append(f"Sent to {message.to}: {message.subject}")
+            except MailError as error:
+                lines.append(f"Not sent to {message.to}: {error}. Still in the outbox.")
+        self.app.call_from_thread(self._sent, lines)
+
+    def _sent(self, lines: list[str]) -> None:
+        self.sending = False
+        self._list()
+        self._status("\n".join(lines) or "Nothing to send.")
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class Waiting:
+    """The home screen's part for a returning counselor: the `#waiting` line, and the keys `s`
+    (the saved sessions, in one key), `r` (the sessions affected by tree updates) and `o` (the
+    outbox). Mixed into `HomeScreen`; `show_waiting` is called when the sessions are listed."""
+
+    WAITING_BINDINGS = [
+        Binding("s", "saved_sessions", "Saved sessions", tooltip="Go to the saved sessions"),
+        Binding("r", "affected", "Affected", tooltip="Sessions affected by tree updates"),
+        Binding("o", "outbox", "Outbox", tooltip="Unsent emails: see them, send them again"),
+    ]
+    affected_count: int | None = None
+    unsent_count: int = 0
+    _rechecking = False
+
+    def data_folder(self) -> Path:
+        from wizard.sessions.folder import data_dir
+
+        screen = self._screen()
+        options = getattr(screen.app, "options", None)
+        return data_dir(getattr(options, "data_dir", None))
+
+    def _screen(self) -> Screen[None]:
+        assert isinstance(self, Screen)
+        return self
+
+    def show_waiting(self, sessions: list[SessionSummary]) -> None:
+        from wizard.sessions.waiting import cached_count, unsent_count
+
+        screen = self._screen()
+        folder = self.data_folder()
+        self.unsent_count = unsent_count(folder)
+        self.affected_count = cached_count(folder) if sessions else 0
+        line = screen.query_one("#waiting", Static)
+        text = waiting_text(sessions, self.affected_count, self.unsent_count)
+        line.update(text or "")
+        line.display = text is not None
+        screen.refresh_bindings()
+        if sessions and self.affected_count is None and not self._rechecking:
+            self._rechecking = True  # the cache is stale: replay in a thread, after the start
+            screen.set_timer(0.5, self._refresh_recheck)
+
+    def _refresh_recheck(self) -> None:
+        self._screen().run_worker(self._recheck_in_thread, thread=True, exclusive=False)
+
+    def _recheck_in_thread(self) -> None:
+        from wizard.sessions.recheck import recheck
+
+        try:
+            recheck(self.data_folder())
+        finally:
+            self._screen().app.call_from_thread(self._rechecked)
+
+    def _rechecked(self) -> None:
+        screen = self._screen()
+        if screen.is_attached:
+            sessions = getattr(screen, "sessions", [])
+            self.show_waiting(sessions)
+        self._rechecking = False
+
+    def check_waiting(self, action: str) -> bool | None:
+        """Whether a key of this part is offered now (None: not one of its keys)."""
+        if action == "saved_sessions":
+            return bool(getattr(self, "sessions", []))
+        if action == "affected":
+            return bool(self.affected_count)
+        if action == "outbox":
+            return self.unsent_count > 0
+        return None
+
+    def action_saved_sessions(self) -> None:
+        screen = self._screen()
+        found = screen.query("#sessions").results(ChoiceList)
+        session_list = next(iter(found), None)
+        if session_list is None or not session_list.display:
+            return
+        session_list.focus()
+        title = screen.query("#sessions-title")
+        (title.first() if title else session_list).scroll_visible(top=True, animate=False)
+
+    def action_affected(self) -> None:
+        screen = self._screen()
+
+        def chosen(key: str | None) -> None:
+            if key:
+                from screens.messages import ResumeSession
+
+                screen.post_message(ResumeSession(key))
+
+        screen.app.push_screen(RecheckScreen(self.data_folder()), chosen)
+
+    def action_outbox(self) -> None:
+        screen = self._screen()
+
+        def back(_: None) -> None:
+            self.show_waiting(getattr(screen, "sessions", []))
+
+        screen.app.push_screen(OutboxScreen(self.data_folder()), back)
