@@ -1,22 +1,23 @@
 """Exports of a session's `Summary`: Markdown (the single source), HTML (rendered from it),
 plain text, JSON and an email message. `Rendered` renders each format at most once, so the
-email, which holds four of them, costs no more than they do."""
+email, which holds four of them, costs no more than they do.
+
+Each format's module is imported when that format is first rendered: importing this package
+(or any module in it, such as the text export `wizard run` prints) never loads the email code,
+the HTML renderer (markdown-it) or the session model."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from wizard.exports.eml import Attachment
-from wizard.exports.files import default_name
-from wizard.exports.html import to_html
-from wizard.exports.json_export import to_json
-from wizard.exports.markdown import to_markdown
-from wizard.exports.text import to_text
-from wizard.report.summary import Summary, build_summary
-from wizard.sessions.model import NoteChoice, Session
-from wizard.tree.walk import Walk
+if TYPE_CHECKING:
+    from wizard.exports.eml import Attachment
+    from wizard.report.summary import Summary
+    from wizard.sessions.model import NoteChoice, Session
+    from wizard.tree.walk import Walk
 
 FORMATS = ("md", "html", "txt", "json", "eml")
 """The formats of `wizard export`; eml needs addresses (see `wizard.exports.eml`)."""
@@ -44,18 +45,26 @@ class Rendered:
 
     @cached_property
     def md(self) -> str:
+        from wizard.exports.markdown import to_markdown
+
         return to_markdown(self.summary)
 
     @cached_property
     def html(self) -> str:
+        from wizard.exports.html import to_html
+
         return to_html(self.summary, self.md)
 
     @cached_property
     def txt(self) -> str:
+        from wizard.exports.text import to_text
+
         return to_text(self.summary)
 
     @cached_property
     def json(self) -> str:
+        from wizard.exports.json_export import to_json
+
         return to_json(self.summary, self.session)
 
     def text_of(self, fmt: str) -> str:
@@ -65,6 +74,9 @@ class Rendered:
 
     def attachments(self) -> list[Attachment]:
         """The Markdown and JSON exports, attached to the email."""
+        from wizard.exports.eml import Attachment
+        from wizard.exports.files import default_name
+
         return [
             Attachment(default_name(self.summary, "md"), "text/markdown", self.md.encode()),
             Attachment(default_name(self.summary, "json"), "application/json", self.json.encode()),
@@ -77,6 +89,8 @@ def render(
     """The exports of `session` (whose walk is `walk`) holding only the notes `notes` says:
     "client" (the default) the notes marked for the client, "all", or "none". A private note
     is left out of every format, the session embedded in the JSON export included."""
+    from wizard.report.summary import build_summary
+
     kept = session.with_notes(notes)
     left_out = len(session.private_notes) if notes == "client" else 0
     if notes == "none":

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from wizard.tree.answers import AnswerError, parse_answer
@@ -125,16 +125,39 @@ def cells(question: AnyQuestion, tested: list[object]) -> list[Cell]:
     return [Cell(o.id) for o in question.options]
 
 
-_CACHE: dict[int, tuple[Tree, dict[str, list[Cell]]]] = {}
+class Domain(Mapping[str, list[Cell]]):
+    """Every question's cells, each computed when first asked for: a search or a judgement
+    visits the questions on the ways to one outcome, and cutting all 10,000 questions of a
+    generated tree took most of a verdict's time."""
+
+    def __init__(self, tree: Tree) -> None:
+        self._tree = tree
+        self._tested = _tested(tree)
+        self._cells: dict[str, list[Cell]] = {}
+
+    def __getitem__(self, qid: str) -> list[Cell]:
+        found = self._cells.get(qid)
+        if found is None:
+            question = self._tree.nodes[qid]  # KeyError for an unknown id, as a dict
+            found = self._cells[qid] = cells(question, self._tested.get(qid, []))
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tree.nodes)
+
+    def __len__(self) -> int:
+        return len(self._tree.nodes)
 
 
-def domain(tree: Tree) -> dict[str, list[Cell]]:
-    """Every question's cells (computed once per tree object; trees are not changed after
-    loading)."""
+_CACHE: dict[int, tuple[Tree, Domain]] = {}
+
+
+def domain(tree: Tree) -> Domain:
+    """Every question's cells (each computed once per tree object, when first asked for;
+    trees are not changed after loading)."""
     cached = _CACHE.get(id(tree))
     if cached is None or cached[0] is not tree:
-        tested = thresholds(tree)
-        cached = (tree, {qid: cells(q, tested.get(qid, [])) for qid, q in tree.nodes.items()})
+        cached = (tree, Domain(tree))
         if len(_CACHE) > 32:
             _CACHE.clear()
         _CACHE[id(tree)] = cached

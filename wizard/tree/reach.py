@@ -8,7 +8,7 @@ Answers in `fixed` are kept wherever their question is asked; questions not aske
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from wizard.tree.domains import class_of, domain, leaves, tree_conditions
@@ -32,32 +32,61 @@ class Search:
     found: dict[str, Answers] = field(default_factory=dict)
 
 
-_LATER: dict[int, tuple[Tree, dict[str, frozenset[str]]]] = {}
+class LaterSets(Mapping[str, frozenset[str]]):
+    """For each question, the questions read from there on, kept as bit masks (one bit per
+    question a condition reads) and made a frozenset when a search first asks for it: a
+    search visits a few questions, and building every set as a frozenset copied each one
+    again for each question above it (2 s on a 10,000-node tree; the masks take 30 ms)."""
+
+    def __init__(self, masks: dict[str, int], names: list[str]) -> None:
+        self._masks = masks
+        self._names = names
+        self._sets: dict[str, frozenset[str]] = {}
+
+    def __getitem__(self, qid: str) -> frozenset[str]:
+        found = self._sets.get(qid)
+        if found is None:
+            names = self._names
+            bits = bin(self._masks[qid])[:1:-1]  # lowest bit first
+            found = self._sets[qid] = frozenset(
+                names[bit] for bit, digit in enumerate(bits) if digit == "1"
+            )
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._masks)
+
+    def __len__(self) -> int:
+        return len(self._masks)
 
 
-def read_later(tree: Tree) -> dict[str, frozenset[str]]:
+_LATER: dict[int, tuple[Tree, LaterSets]] = {}
+
+
+def read_later(tree: Tree) -> LaterSets:
     """For each question, the questions whose answers conditions read from there on (its own
     routes and every question it can lead to): answers nothing reads later cannot change
     where a walk goes, so a search forgets them."""
     cached = _LATER.get(id(tree))
     if cached is not None and cached[0] is tree:
         return cached[1]
-    own = {
-        qid: frozenset(
-            leaf.answer
-            for r in [*q.routes, *(r for o in q.options for r in o.routes)]
-            if r.when is not None
-            for leaf in leaves(r.when)
-            if leaf.answer
-        )
-        for qid, q in tree.nodes.items()
-    }
-    later: dict[str, frozenset[str]] = {}
+    bits: dict[str, int] = {}
+    own: dict[str, int] = {}
+    for qid, q in tree.nodes.items():
+        mask = 0
+        for r in [*q.routes, *(r for o in q.options for r in o.routes)]:
+            if r.when is not None:
+                for leaf in leaves(r.when):
+                    if leaf.answer:
+                        mask |= 1 << bits.setdefault(leaf.answer, len(bits))
+        own[qid] = mask
+    masks: dict[str, int] = {}
     for qid in _post_order(tree):
-        found = set(own[qid])
+        mask = own[qid]
         for nxt in targets(tree.nodes[qid]):
-            found |= later.get(nxt, frozenset())
-        later[qid] = frozenset(found)
+            mask |= masks.get(nxt, 0)
+        masks[qid] = mask
+    later = LaterSets(masks, list(bits))
     if len(_LATER) > 32:
         _LATER.clear()
     _LATER[id(tree)] = (tree, later)
