@@ -16,7 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import exports, machine, parsers, report, scale, startup, steps
+from bench import (
+    commands,
+    exports,
+    history,
+    machine,
+    parsers,
+    report,
+    scale,
+    shipped_steps,
+    startup,
+    steps,
+)
 from bench.proc import ROOT
 from bench.stats import Result
 
@@ -34,6 +45,10 @@ class Sizes:
     walk_questions: int
     walks: int
     export_questions: int
+    history: int = 10_000
+    """Saved sessions in a counselor's history."""
+    command_sizes: tuple[int, ...] = (1_000, 10_000)
+    """Generated trees `paths` and `run` are timed on, beside `check`."""
 
 
 FULL = Sizes(
@@ -55,11 +70,25 @@ QUICK = Sizes(
     walk_questions=6,
     walks=1,
     export_questions=6,
+    history=50,
+    command_sizes=(120,),
 )
 
 Bench = Callable[[Path, Sizes], Result]
+
+
+def _both(first: Result, second: Result) -> Result:
+    first.extend(second)
+    return first
+
+
 BENCHES: dict[str, Bench] = {
     "start": lambda work, s: startup.startup(work, s.runs),
+    "history": lambda work, s: _both(
+        history.cold_start(work, s.runs, s.history), history.sessions_list(work, s.runs, s.history)
+    ),
+    "shipped": lambda work, s: shipped_steps.shipped_steps(work, s.walks),
+    "commands": lambda work, s: commands.commands(work, s.command_sizes, s.runs),
     "steps": lambda work, s: steps.step_latency(work, s.walk_questions, s.walks),
     "scale": lambda work, s: scale.scale(work, s.check_sizes, s.runs, s.phase_runs),
     "paths": lambda work, s: scale.paths(work, s.rungs, s.runs),

@@ -1,0 +1,200 @@
+"""Step latency on the shipped trees: each tree's longest walk found, answered in the app (Pilot,
+80x24) with the keys a user presses, each answer timed from its last key (a number key, or the
+Enter after typed text) to the frame that shows the next prompt with the autosave done
+("settled": every widget has handled what the answer posted, the session file is written, the
+screen repainted). Answers follow each other back to back (no pause between them).
+
+Three kinds of step are reported apart: the first answer of a new session (it creates the session
+file), question to question, and the last answer to the outcome screen (the verdict engine runs
+then). Each is compared with the same harness's time for a bare app whose key swaps a Static's
+text, measured interleaved (before each walk).
+
+The longest walk: a depth-first search over the answers' classes (`wizard.tree.domains`: one
+representative answer per class conditions can tell apart), up to `BUDGET` walks per tree; the
+longest found is used (not proven the longest when the budget ran out; the table says so).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+from pathlib import Path
+from typing import Any, ClassVar
+
+from bench.stats import Result, Row, Table, median, ms, p95
+
+SIZE = (80, 24)
+STEP_MEDIAN, STEP_P95, FIRST_TARGET, OUTCOME_TARGET = 0.016, 0.033, 0.033, 0.050
+BUDGET = 20_000
+
+
+def longest_walk(tree: Any) -> tuple[list[Any], bool]:
+    """The answers of the longest walk found from the start to an outcome, and whether the
+    search was complete (every class of every question tried)."""
+    from wizard.tree.domains import domain
+    from wizard.tree.walk import Walk
+
+    cells = domain(tree)
+    best: list[Any] = []
+    tried = 0
+
+    def search(answers: list[Any]) -> None:
+        nonlocal best, tried
+        tried += 1
+        if tried > BUDGET:
+            return
+        walk, problems = Walk.replay(tree, [(q, a) for q, a in answers])
+        if problems:
+            return
+        question = walk.current
+        if question is None:
+            if walk.outcome is not None and len(answers) > len(best):
+                best = list(answers)
+            return
+        for cell in cells.get(question.id, []):
+            search([*answers, (question.id, cell.value)])
+
+    search([])
+    return [value for _, value in best], tried <= BUDGET
+
+
+def _keys(question: Any, value: Any) -> list[str]:
+    ids = [option.id for option in getattr(question, "options", None) or []]
+    if question.type == "multi":
+        return [str(ids.index(v) + 1) for v in value] + ["enter"]
+    if ids:
+        return [str(ids.index(value) + 1)]
+    if isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    else:
+        text = str(value)
+    return [*text, "enter"]
+
+
+def _event(key: str) -> Any:
+    from textual import events
+
+    return events.Key(key, key if len(key) == 1 else None)
+
+
+async def _settled(pilot: Any) -> None:
+    await pilot._wait_for_screen()
+    await pilot.app.screen.wait_for_refresh()
+
+
+async def bare_presses(count: int) -> list[float]:
+    """A bare app: a Static whose text the key `x` swaps; seconds to the settled frame."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    class Bare(App[None]):
+        BINDINGS: ClassVar = [("x", "swap")]
+        n = 0
+
+        def compose(self) -> Any:
+            yield Static("Ready", id="text")
+
+        def action_swap(self) -> None:
+            self.n += 1
+            self.query_one("#text", Static).update(f"Question {self.n}")
+
+    found = []
+    app = Bare()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(count):
+            start = time.perf_counter()
+            app.post_message(_event("x"))
+            while app.n == len(found):
+                await asyncio.sleep(0)
+            await _settled(pilot)
+            found.append(time.perf_counter() - start)
+    return found
+
+
+async def walk_tree(tree_ref: str, answers: list[Any], data: Path) -> dict[str, list[float]]:
+    """Answer `answers` in the app; seconds of the first step, the others, and the outcome."""
+    from screens.app import make_app
+    from screens.views.outcome import OutcomeScreen
+    from screens.views.question import QuestionScreen
+
+    app = make_app(tree_ref, animate=False, data_dir=data)
+    times: dict[str, list[float]] = {"first": [], "step": [], "outcome": []}
+    async with app.run_test(size=SIZE) as pilot:
+        while not isinstance(app.screen, QuestionScreen) or app.screen.question is None:
+            await pilot.pause()
+        screen = app.screen
+        for n, value in enumerate(answers):
+            asked = screen.question
+            keys = _keys(asked, value)
+            for key in keys[:-1]:
+                app.post_message(_event(key))
+            await pilot._wait_for_screen()
+            start = time.perf_counter()
+            app.post_message(_event(keys[-1]))
+            while app.screen is screen and screen.question is asked:
+                await asyncio.sleep(0)
+            await _settled(pilot)
+            seconds = time.perf_counter() - start
+            if isinstance(app.screen, OutcomeScreen):
+                times["outcome"].append(seconds)
+                break
+            times["first" if n == 0 else "step"].append(seconds)
+        else:
+            raise RuntimeError(f"{tree_ref}: the walk did not reach the outcome")
+    return times
+
+
+def shipped_steps(workdir: Path, walks: int) -> Result:
+    from wizard.tree.loader import read
+    from wizard.tree.shipped import shipped_trees
+
+    table = Table(
+        "Step latency on the shipped trees (settled frame, autosave done)",
+        ["Tree", "Walk", "Steps", "First answer", "Step median", "Step p95", "To outcome",
+         "Bare app (median)"],
+        note=f"{walks} walks per tree, answers back to back; each walk in a new data folder "
+        "(its first answer creates the session file). Medians over the walks.",
+    )  # fmt: skip
+    all_steps: list[float] = []
+    firsts: list[float] = []
+    outcomes: list[float] = []
+    bares: list[float] = []
+    for path in shipped_trees():
+        loaded = read(path)
+        if loaded.tree is None:
+            continue
+        answers, complete = longest_walk(loaded.tree)
+        found: dict[str, list[float]] = {"first": [], "step": [], "outcome": [], "bare": []}
+        for n in range(walks):
+            found["bare"] += asyncio.run(bare_presses(max(5, len(answers))))
+            walked = asyncio.run(walk_tree(str(path), answers, workdir / f"steps-{path.stem}-{n}"))
+            for key, values in walked.items():
+                found[key] += values
+        bare = median(found["bare"])
+        bares += found["bare"]
+        all_steps += found["step"]
+        firsts += found["first"]
+        outcomes += found["outcome"]
+        table.rows.append([
+            path.stem, f"{len(answers)} answers" + ("" if complete else " (longest found)"),
+            str(len(found["step"])), ms(median(found["first"])), ms(median(found["step"])),
+            ms(p95(found["step"])), ms(median(found["outcome"])), ms(bare),
+        ])  # fmt: skip
+    bare = median(bares)
+    extra, extra_p95 = median(all_steps) - bare, p95(all_steps) - bare
+    first, outcome = median(firsts) - bare, median(outcomes) - bare
+    rows = [
+        Row("Shipped trees, step (settled) extra over a bare app, median", ms(extra),
+            f"<= {ms(STEP_MEDIAN)}", extra <= STEP_MEDIAN),
+        Row("Shipped trees, step (settled) extra over a bare app, p95", ms(extra_p95),
+            f"<= {ms(STEP_P95)}", extra_p95 <= STEP_P95),
+        Row("Shipped trees, first answer (creates the session file), extra, median", ms(first),
+            f"<= {ms(FIRST_TARGET)}", first <= FIRST_TARGET),
+        Row("Shipped trees, last answer to the outcome screen, extra, median", ms(outcome),
+            f"<= {ms(OUTCOME_TARGET)}", outcome <= OUTCOME_TARGET),
+    ]  # fmt: skip
+    return Result(rows, [table])
