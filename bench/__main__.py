@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import dataclasses
+import os
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +32,7 @@ from bench import (
     steps,
 )
 from bench.proc import ROOT
-from bench.stats import Result
+from bench.stats import LOAD_LIMIT, Result, Table
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
@@ -116,13 +119,46 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def _load() -> float:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+
+
 def run(names: list[str], sizes: Sizes, workdir: Path) -> Result:
+    """Each benchmark in turn; the load average is sampled every 5 s while it runs, and its
+    rows carry the highest value seen (a row measured under a high load says so)."""
     result = Result()
+    loads = Table(
+        "Load average while each benchmark ran",
+        ["Benchmark", "Seconds", "1-min load: start", "highest", "end"],
+        note=f"A row whose benchmark saw a load above {LOAD_LIMIT:.1f} (3/4 of the cores) is "
+        "marked unreliable in the summary.",
+    )
     for name in names:
         began = time.perf_counter()
         print(f"running {name}…", file=sys.stderr, flush=True)
-        result.extend(BENCHES[name](workdir, sizes))
-        print(f"  {name}: {time.perf_counter() - began:.1f} s", file=sys.stderr, flush=True)
+        samples = [_load()]
+        stop = threading.Event()
+
+        def sample(samples: list[float] = samples, stop: threading.Event = stop) -> None:
+            while not stop.wait(5):
+                samples.append(_load())
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        try:
+            found = BENCHES[name](workdir, sizes)
+        finally:
+            stop.set()
+            sampler.join()
+        samples.append(_load())
+        highest = max(samples)
+        found.rows = [dataclasses.replace(row, load=highest) for row in found.rows]
+        result.extend(found)
+        seconds = time.perf_counter() - began
+        loads.rows.append([name, f"{seconds:.0f}", f"{samples[0]:.2f}", f"{highest:.2f}",
+                           f"{samples[-1]:.2f}"])  # fmt: skip
+        print(f"  {name}: {seconds:.1f} s, load up to {highest:.2f}", file=sys.stderr, flush=True)
+    result.tables.insert(0, loads)
     return result
 
 

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import math
+import os
 import statistics
 from dataclasses import dataclass, field
+
+LOAD_LIMIT = 0.75 * (os.cpu_count() or 1)
+"""A 1-minute load average above this (three quarters of the cores busy with other work) makes
+a measurement unreliable: its row says so."""
 
 
 def median(values: list[float]) -> float:
@@ -37,10 +42,17 @@ class Row:
     measured: str
     target: str = ""
     ok: bool | None = None
+    load: float | None = None
+    """The highest 1-minute load average seen while it was measured (set by `python -m bench`)."""
+
+    @property
+    def unreliable(self) -> bool:
+        return self.load is not None and self.load > LOAD_LIMIT
 
     @property
     def verdict(self) -> str:
-        return {True: "pass", False: "**FAIL**", None: "info"}[self.ok]
+        found = {True: "pass", False: "**FAIL**", None: "info"}[self.ok]
+        return f"{found} (unreliable: load {self.load:.1f})" if self.unreliable else found
 
 
 @dataclass
