@@ -197,11 +197,29 @@ class SessionActions:
         if isinstance(screen, HomeScreen):
             screen.load_catalog()
 
+    def what_if_title(self, limit: int = 40) -> str:
+        """The header's "What if: … of Ana Silva's session" while a what-if copy is open
+        (`limit`: of the question's prompt; 0 leaves it out)."""
+        keeper = self._keeper
+        session = keeper.session if keeper is not None else None
+        if session is None or not session.copied_from or self.progress is None:
+            return ""
+        from wizard.sessions.compare import what_if_title
+
+        return what_if_title(session, self.progress.walk.tree, limit)
+
+    def _refresh_headers(self) -> None:
+        from screens.widgets.header import WizardHeader
+
+        for header in self._app().screen.query(WizardHeader):
+            header.refresh_title()
+
     def _show_reopened(self, reopened: Reopened) -> None:
         from screens.dialogs.session import NoticeDialog
 
         app: Any = self._app()
         app.begin(reopened.progress)
+        app.call_after_refresh(self._refresh_headers)
         summary = reopened.resumed.summary()
         if summary:
             app.push_screen(NoticeDialog("The saved answers were replayed", summary))

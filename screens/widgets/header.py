@@ -1,4 +1,5 @@
-"""The header of every screen: the app's name and the subtitle (the tree), as room allows."""
+"""The header of every screen: the app's name and the subtitle (the tree), as room allows; in a
+what-if copy, "What if: … of Ana Silva's session" instead of the app's name."""
 
 from __future__ import annotations
 
@@ -14,12 +15,27 @@ class WizardHeader(Header):
         super().__init__(icon="?")
 
     def format_title(self) -> Content:
-        full = super().format_title()
         subtitle = self.screen_sub_title
         room = self._room()
+        if self._what_if(40):  # a what-if copy says so on every screen, before anything else
+            for limit, sub in ((40, subtitle), (40, ""), (20, ""), (0, "")):
+                full = self.app.format_title(self._what_if(limit), sub)
+                if not room or full.cell_length <= room:
+                    break
+            return full
+        full = super().format_title()
         if subtitle and room and full.cell_length > room:
             return self.app.format_title(subtitle, "")
         return full
+
+    def _what_if(self, limit: int) -> str:
+        """The title "What if: … of Ana Silva's session" when the session open is a what-if copy."""
+        title = getattr(self.app, "what_if_title", None)
+        return str(title(limit)) if callable(title) else ""
+
+    def refresh_title(self) -> None:
+        """Format the title again (the session behind it changed)."""
+        self.on_resize()
 
     def _room(self) -> int:
         """Cells between the icon and the right margin (0 before the first layout)."""

@@ -143,3 +143,43 @@ async def test_space_on_the_outcome_at_80x24_ticks_nothing_out_of_view(own_data_
         assert "space/enter/1-9 Tick" in footer
     [session] = SessionStore(own_data_dir).scan().sessions
     assert session.checklist == {"x1-remark": ["approval-letter"]}
+
+
+async def test_a_what_if_copy_says_so_in_every_header_and_the_compare_columns(
+    own_data_dir: Path,
+) -> None:
+    from textual.widgets import DataTable
+
+    from screens.views.compare import CompareScreen
+    from screens.views.review import AnswersScreen
+    from tests.pilot import palette_run
+
+    app = make_app(str(VISA), counselor=True, animate=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"Ana Silva", "ctrl+s")
+        await wait_for_screen(pilot, QuestionScreen)
+        for value in X1_ANSWERS:
+            await answer(pilot, value)
+        await wait_for_screen(pilot, OutcomeScreen)
+        assert "What if" not in screen_text(app)
+        await pilot.press("a")
+        await wait_for_screen(pilot, AnswersScreen)
+        await pilot.press("w")  # what if, at the highlighted (last) answer
+        await wait_for(
+            pilot, lambda: "What if" in screen_text(app).splitlines()[0], "the what-if header"
+        )
+        header = screen_text(app).splitlines()[0]
+        assert "What if: " in header and "Ana Silva's session" in header
+        await answer(pilot, "2026-10-01")
+        await wait_for_screen(pilot, OutcomeScreen)
+        assert "Ana Silva's session" in screen_text(app).splitlines()[0]
+        await palette_run(pilot, "Compare")
+        await wait_for_screen(pilot, CompareScreen)
+        table = app.screen.query_one(DataTable)
+        labels = " ".join(str(c.label) for c in table.columns.values())
+        assert "Ana Silva · the original" in labels
+        assert "Ana Silva · what if: another answer to" in labels
+        assert "What if" in screen_text(app).splitlines()[0]

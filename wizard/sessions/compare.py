@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from wizard.sessions.model import Session
-from wizard.tree.schema import SEVERITIES, Outcome, tr
+from wizard.tree.schema import SEVERITIES, Outcome, Tree, tr
 from wizard.tree.walk import Walk
 
 NOT_FINISHED = "(not finished)"
@@ -35,11 +35,50 @@ class Comparison:
     sections: dict[str, list[Row]] = field(default_factory=dict)
 
 
-def side_title(session: Session) -> str:
-    """The session's id first: a what-if copy has the same client, and a narrow column cuts the
-    end of its title."""
+def side_title(session: Session, tree: Tree | None = None, other: Session | None = None) -> str:
+    """A column's title: the client and what the session is (a what-if copy and where it
+    branched off, the original of the other column, or its outcome), then a short id; a narrow
+    column cuts the end."""
     who = session.client_name or "(no client)"
-    return f"{session.id} · {who}"
+    if session.copied_from:
+        what = what_if_description(session, tree)
+    elif other is not None and other.copied_from == session.id:
+        what = "the original"
+    else:
+        what = session.outcome_label or session.progress
+    return f"{who} · {what} ({short_id(session.id)})"
+
+
+def what_if_description(session: Session, tree: Tree | None = None, limit: int = 40) -> str:
+    """What a what-if copy is, in a few words: "what if: another answer to “Prompt…”" (or "a
+    copy" when it copied everything)."""
+    node = tree.nodes.get(session.copied_at) if tree is not None and session.copied_at else None
+    if node is None:
+        return "what if: a copy"
+    prompt = tr(node.prompt, session.language)
+    if len(prompt) > limit:
+        prompt = prompt[: limit - 1].rstrip() + "…"
+    return f"what if: another answer to “{prompt}”"
+
+
+def what_if_title(session: Session, tree: Tree | None = None, limit: int = 40) -> str:
+    """The header of every screen of a what-if copy: "What if: another answer to “…” of Ana
+    Silva's session" ("" for a session that is not a copy); `limit` 0: "What if: a copy of Ana
+    Silva's session", for a narrow header."""
+    if not session.copied_from:
+        return ""
+    what = what_if_description(session, tree if limit else None, limit)
+    whose = (
+        f"{session.client_name}'s session"
+        if session.client_name
+        else f"session {short_id(session.copied_from)}"
+    )
+    return f"W{what[1:]} of {whose}"
+
+
+def short_id(session_id: str) -> str:
+    """The random part of an id (`ae3be6` of `20261125-ae3be6`): enough to name it again."""
+    return session_id.rpartition("-")[2] or session_id
 
 
 def compare(
@@ -47,7 +86,7 @@ def compare(
 ) -> Comparison:
     """Compare two sessions with their walks (as rebuilt by `wizard.sessions.resume.replay`)."""
     (ls, lw), (rs, rw) = left, right
-    result = Comparison(side_title(ls), side_title(rs))
+    result = Comparison(side_title(ls, lw.tree, rs), side_title(rs, rw.tree, ls))
     result.sections["Outcome"] = [
         Row("outcome", _outcome(lw.outcome, lang), _outcome(rw.outcome, lang)),
         Row("verdict", _verdict(lw.outcome), _verdict(rw.outcome)),
