@@ -144,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     sessions.register(sub, launch=launch_app)
     exports.register(sub)
     outbox.register(sub)
+
+    from wizard.cli import clients
+
+    clients.register(sub)
     return parser
 
 

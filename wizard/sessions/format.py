@@ -27,6 +27,7 @@ FIELDS = frozenset(
         "client_name",
         "client_email",
         "counselor",
+        "client_id",
         "outcome",
         "outcome_title",
         "concluded",

@@ -141,6 +141,9 @@ class Session(_Record):
     client_email: str | None = None
     counselor: str | None = None
     """The counselor's name, in counselor mode."""
+    client_id: SessionId | None = None
+    """The client's record (`clients/ID.toml`, `wizard.sessions.clients`); absent in sessions
+    saved before clients existed (linked by name and email when clients are listed)."""
     outcome: Id | None = None
     """The outcome id once reached."""
     outcome_title: str | None = None
