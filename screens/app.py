@@ -248,7 +248,7 @@ class WizardApp(SessionActions, App[None]):
             if choice == "file":
                 from screens.dialogs.export import ExportDialog
 
-                self.push_screen(ExportDialog(rendered), saved)
+                self.push_screen(ExportDialog(rendered, data_folder=self.options.data_dir), saved)
             elif choice == "email":
                 from screens.dialogs.email import EmailDialog
 

@@ -22,7 +22,13 @@ from screens.dialogs.form import (
 )
 from screens.widgets.toggles import MarkedCheckbox, MarkedRadioButton
 from wizard.exports import Rendered
-from wizard.exports.files import ExportFileError, ExportFileExists, target_path, write_new
+from wizard.exports.files import (
+    ExportFileError,
+    ExportFileExists,
+    exports_folder,
+    target_path,
+    write_new,
+)
 
 FORMATS: list[tuple[str, str]] = [
     ("html", "HTML: one file to open in a browser or print"),
@@ -30,6 +36,16 @@ FORMATS: list[tuple[str, str]] = [
     ("txt", "Plain text"),
     ("json", "JSON: data, importable as a session"),
 ]
+
+
+def _default_folder(data_folder: Path | None) -> Path:
+    """`exports/` in the data folder; the current folder if it cannot be made."""
+    from wizard.sessions.files import data_dir
+
+    try:
+        return exports_folder(data_dir(data_folder)).absolute()
+    except OSError:
+        return Path.cwd()
 
 
 class ExportDialog(ModalScreen[Path | None]):
@@ -42,10 +58,12 @@ class ExportDialog(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, rendered: Rendered, folder: Path | None = None) -> None:
+    def __init__(
+        self, rendered: Rendered, folder: Path | None = None, data_folder: Path | None = None
+    ) -> None:
         super().__init__(classes="dialog")
         self.rendered = rendered
-        self.folder = folder or Path.cwd()
+        self.folder = folder if folder is not None else _default_folder(data_folder)
         self.fmt = FORMATS[0][0]
 
     def compose(self) -> ComposeResult:

@@ -57,7 +57,7 @@ async def test_a_refused_export_says_why_where_it_can_be_seen(
             pilot, lambda: "already exists" in flat(screen_text(visa_app)), "the refusal on screen"
         )
         assert isinstance(visa_app.screen, ExportDialog)  # the second save was refused
-    assert len(list(tmp_path.glob("*.html"))) == 1
+    assert len(list(tmp_path.glob("data/exports/*.html"))) == 1
 
 
 async def test_tab_leaves_the_answer_box_on_a_narrow_screen() -> None:

@@ -38,10 +38,11 @@ async def test_export_dialog_saves_html_with_the_ticks(app: WizardApp, tmp_path:
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         path_input = dialog.query_one("#export-path", Input)
-        assert path_input.value == str(tmp_path / f"summary-{_session_id(app)}.html")
+        exports = tmp_path / "data" / "exports"  # the data folder's, not the current folder
+        assert path_input.value == str(exports / f"summary-{_session_id(app)}.html")
         await pilot.press("enter")
         await wait_for_screen(pilot, OutcomeScreen)
-        written = tmp_path / f"summary-{_session_id(app)}.html"
+        written = exports / f"summary-{_session_id(app)}.html"
         page = written.read_text(encoding="utf-8")
         assert page.startswith("<!DOCTYPE html>")
         assert "Add an internship remark to your X1 residence permit" in page
@@ -187,12 +188,12 @@ async def test_export_dialog_buttons(app: WizardApp, tmp_path: Path) -> None:
         await to_outcome_then(pilot, "1")
         await pilot.click("#export-cancel")
         await wait_for_screen(pilot, OutcomeScreen)
-        assert not list(tmp_path.glob("summary-*"))
+        assert not list(tmp_path.glob("**/summary-*"))
         await pilot.press("e", "1")
         await wait_for_screen(pilot, ExportDialog)
         await pilot.click("#export-save")
         await wait_for_screen(pilot, OutcomeScreen)
-        assert (tmp_path / f"summary-{_session_id(app)}.html").exists()
+        assert (tmp_path / "data" / "exports" / f"summary-{_session_id(app)}.html").exists()
 
 
 def _session_id(app: WizardApp) -> str:

@@ -83,12 +83,15 @@ def test_export_to_stdout(run: Runner, saved: Session, x1: tuple[Session, Walk])
     assert out == expected(saved, x1[1], "txt")
 
 
-def test_export_default_name_here(
-    run: Runner, saved: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_export_default_name_in_the_exports_folder(
+    run: Runner, saved: Session, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert run("export", saved.id, "-f", "html")[0] == 0
-    assert (tmp_path / f"ana-silva-{saved.updated.date()}.html").is_file()
+    code, out, _ = run("export", saved.id, "-f", "html")
+    written = data_dir / "exports" / f"ana-silva-{saved.updated.date()}.html"
+    assert code == 0 and written.is_file()
+    assert out == f"Wrote {written.absolute()}\n"  # says where it went
+    assert not list(tmp_path.glob("*.html"))  # not the current folder
 
 
 def test_export_from_a_session_file(run: Runner, x1: tuple[Session, Walk], tmp_path: Path) -> None:
@@ -118,10 +121,18 @@ def test_json_export_imports_as_the_same_session(
     assert code == 0 and out.startswith("# X1 visa with an internship remark")
 
 
-def test_eml_export_needs_a_sender(run: Runner, saved: Session, tmp_path: Path) -> None:
-    code, _, err = run("export", saved.id, "-f", "eml", "-o", str(tmp_path / "m.eml"))
-    assert code == 1
-    assert err == "wizard: no From address: pass --from or set from = ... in the mail settings\n"
+def test_eml_export_without_a_sender_uses_a_placeholder_and_says_how_to_set_it(
+    run: Runner, saved: Session, tmp_path: Path, data_dir: Path
+) -> None:
+    code, _, err = run("export", saved.id, "-f", "eml", "-o", str(tmp_path / "p.eml"))
+    assert code == 0
+    config = data_dir.parent / "config" / "china-pathways-wizard" / "mail.toml"
+    assert err == (
+        "note: no From address set: the message is from Li Wei <counselor@example.invalid>; "
+        f'pass --from, or set from = "Your Name <you@example.org>" in {config}\n'
+    )
+    parsed = message_from_bytes((tmp_path / "p.eml").read_bytes(), policy=policy.default)
+    assert parsed["From"] == "Li Wei <counselor@example.invalid>"
     code, _, err = run(
         "export", saved.id, "-f", "eml", "--from", "li@example.org", "-o", str(tmp_path / "m.eml")
     )
@@ -138,7 +149,12 @@ def test_unknown_session_is_one_line(run: Runner) -> None:
 
 @pytest.mark.parametrize(
     ("name", "file"),
-    [("José Müller", "jose-muller-2026-11-25.md"), ("王芳", "summary-20261125-a1b2c3.md")],
+    [
+        ("José Müller", "jose-muller-2026-11-25.md"),
+        ("王芳", "王芳-2026-11-25.md"),  # a Chinese name stays in the file name
+        ("张伟 / ../x\x1b[31m", "张伟-x-31m-2026-11-25.md"),  # no separator or control character
+        ("\u202e/", "summary-20261125-a1b2c3.md"),
+    ],
 )
 def test_default_names_are_safe(sample_tree: Tree, name: str, file: str) -> None:
     from wizard.exports.files import default_name

@@ -10,14 +10,24 @@ from pathlib import Path
 from wizard.exports import Rendered, render
 from wizard.exports.compose import addresses, compose, mark_sent, save_to_outbox
 from wizard.exports.eml import HeaderError, message_bytes
-from wizard.exports.files import ExportFileError, target_path, write_new
-from wizard.exports.mail import MailConfig, MailError, load_config, password_for, send
+from wizard.exports.files import ExportFileError, exports_folder, target_path, write_new
+from wizard.exports.mail import (
+    MailConfig,
+    MailError,
+    config_path,
+    load_config,
+    password_for,
+    send,
+)
 from wizard.reading import read_regular
 from wizard.sessions.files import SESSION_LIMIT, data_dir
 from wizard.sessions.model import Session, SessionFileError
 from wizard.sessions.resume import replay, session_tree
 from wizard.sessions.store import SessionError, SessionStore
 from wizard.terminal import visible
+
+PLACEHOLDER_FROM = "counselor@example.invalid"
+"""The From address of an .eml exported without one (`.invalid` is never a real domain)."""
 
 
 def _fail(message: str) -> int:
@@ -76,7 +86,17 @@ def export(args: argparse.Namespace) -> int:
         rendered = render_session(args)
         if args.format == "eml":
             config = _mail_config(args)
-            people = addresses(rendered, config.sender, args.to, args.cc)
+            sender = config.sender
+            if not sender.strip():  # a file to look at or send later: a placeholder, said so
+                sender = PLACEHOLDER_FROM
+                who = rendered.summary.counselor or "the counselor's name"
+                print(
+                    f"note: no From address set: the message is from {who} <{PLACEHOLDER_FROM}>; "
+                    f'pass --from, or set from = "Your Name <you@example.org>" in '
+                    f"{visible(str(args.config or config_path()))}",
+                    file=sys.stderr,
+                )
+            people = addresses(rendered, sender, args.to, args.cc)
             data = message_bytes(compose(rendered, people, args.subject))
         else:
             data = rendered.text_of(args.format).encode("utf-8")
@@ -84,10 +104,17 @@ def export(args: argparse.Namespace) -> int:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
             return 0
-        path = write_new(target_path(args.output, rendered.summary, args.format), data, args.force)
+        folder = None
+        if args.output is None:
+            try:
+                folder = exports_folder(data_dir(getattr(args, "data_dir", None)))
+            except OSError as error:
+                raise ExportFileError(f"cannot make the exports folder: {error}") from None
+        target = target_path(args.output, rendered.summary, args.format, folder)
+        path = write_new(target, data, args.force)
     except (SessionError, SessionFileError, HeaderError, MailError, ExportFileError) as error:
         return _fail(str(error))
-    print(f"Wrote {path}")
+    print(f"Wrote {visible(str(path.absolute()))}")
     return 0
 
 

@@ -11,7 +11,10 @@ from pathlib import Path
 from wizard.report.summary import Summary
 from wizard.sessions.files import atomic_write, create_new
 
-_UNSAFE = re.compile(r"[^a-z0-9]+")
+_DASHES = re.compile(r"-+")
+
+EXPORTS = "exports"
+"""The folder in the data folder where exports go unless told otherwise."""
 
 
 class ExportFileError(Exception):
@@ -27,25 +30,45 @@ class ExportFileExists(ExportFileError):
 
 
 def slug(text: str, limit: int = 40) -> str:
-    """Lowercase ASCII letters and digits joined by `-`: accents are dropped ("José" -> "jose"),
-    other scripts leave nothing (the caller falls back to the session id)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _UNSAFE.sub("-", ascii_text.lower()).strip("-")[:limit].strip("-")
+    """Lowercase letters and digits joined by `-`: a Latin letter loses its accents ("José" ->
+    "jose"), a letter of another script is kept ("张伟" stays "张伟"); anything else (spaces,
+    punctuation, path separators, control and bidi characters) becomes a `-` between words."""
+    out = []
+    for char in unicodedata.normalize("NFC", text):
+        plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        if plain.isascii() and plain.isalnum():
+            out.append(plain.lower())
+        elif char.isalnum():
+            out.append(char.lower())
+        else:
+            out.append("-")
+    return _DASHES.sub("-", "".join(out)).strip("-")[:limit].strip("-")
 
 
 def default_name(summary: Summary, extension: str) -> str:
-    """`client-name-YYYY-MM-DD.ext`, or `summary-SESSION-ID.ext` without a usable client name:
-    only letters, digits, `-` and `.`, so it is safe on every file system and in a shell."""
+    """`client-name-YYYY-MM-DD.ext` (`张伟-2026-11-25.md`), or `summary-SESSION-ID.ext` without
+    a usable client name: only letters, digits, `-` and `.`, never a path separator or a control
+    character."""
     who = slug(summary.client_name)
     stem = f"{who}-{summary.date}" if who else f"summary-{slug(summary.session_id, 80)}"
     return f"{stem}.{extension}"
 
 
-def target_path(output: Path | None, summary: Summary, extension: str) -> Path:
+def exports_folder(data_folder: Path) -> Path:
+    """`exports/` in the data folder (made if missing): where exports go by default."""
+    folder = data_folder / EXPORTS
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def target_path(
+    output: Path | None, summary: Summary, extension: str, default_folder: Path | None = None
+) -> Path:
     """Where to write: `output`, or the default name inside it when it is a folder, or the
-    default name in the current folder when it is None."""
+    default name in `default_folder` (the data folder's `exports/`; the current folder when
+    None) when it is None."""
     if output is None:
-        return Path(default_name(summary, extension))
+        return (default_folder or Path()) / default_name(summary, extension)
     if output.is_dir():
         return output / default_name(summary, extension)
     return output
