@@ -89,3 +89,36 @@ def test_bad_answers_are_refused_with_a_reason(
 ) -> None:
     with pytest.raises(AnswerError, match=why.replace("(", r"\(").replace("?", r"\?")):
         parse_answer(question, raw)
+
+
+@pytest.mark.parametrize(
+    ("unit", "raw", "expected"),
+    [
+        ("months", "4 months", 4),
+        ("months", "4 个月", 4),
+        ("months", "4个月", 4),
+        ("months", "1 month", 1),
+        ("months", " 4 Months ", 4),
+        ({"en": "years", "zh": "年"}, "3 年", 3),
+        ("years", "3 years", 3),
+        ("semesters", "2 学期", 2),
+    ],
+)
+def test_a_number_with_its_unit_typed_after_it(unit: object, raw: str, expected: int) -> None:
+    question = make(type="number", unit=unit, min=0, max=100)
+    assert parse_answer(question, raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("unit", "raw", "message"),
+    [
+        ("months", "4 years", "'4 years': the question asks for months, not years"),
+        ("months", "4 年", "the question asks for months, not 年"),
+        ("months", "4 apples", "'4 apples' is not a number"),
+        (None, "4 months", "'4 months' is not a number"),
+    ],
+)
+def test_a_unit_that_is_not_the_questions_is_refused(unit: object, raw: str, message: str) -> None:
+    question = make(type="number", unit=unit, min=0, max=100)
+    with pytest.raises(AnswerError, match=message):
+        parse_answer(question, raw)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from wizard.tree.schema import (
     AnswerValue,
@@ -79,8 +80,9 @@ def _number(question: NumberQuestion, raw: object) -> int | float:
     elif isinstance(raw, str):
         if not raw.strip():  # an empty box: ask for a number rather than quote ''
             raise AnswerError("enter a number")
+        text = _without_unit(question, raw)
         try:
-            value = float(raw.strip().replace(",", "").replace("_", ""))
+            value = float(text.strip().replace(",", "").replace("_", ""))
         except ValueError:
             raise AnswerError(f"{_show(raw)} is not a number") from None
     else:
@@ -95,6 +97,45 @@ def _number(question: NumberQuestion, raw: object) -> int | float:
     if question.max is not None and value > question.max:
         raise AnswerError(f"must be at most {_num(question.max)}{unit}")
     return int(value) if value == int(value) and abs(value) < 2**53 else value
+
+
+_UNIT_WORDS = [
+    {"day", "days", "天", "日"},
+    {"week", "weeks", "周", "星期", "个星期"},
+    {"month", "months", "个月", "月"},
+    {"year", "years", "年"},
+    {"semester", "semesters", "学期", "个学期"},
+]
+"""Words that name the same unit, in English and Chinese: "4 months" and "4 个月" are 4 where
+the question asks for months."""
+
+_NUMBER_THEN_WORDS = re.compile(r"^\s*([-+]?[0-9][0-9.,_]*)\s*(\S.*?)\s*$")
+
+
+def _without_unit(question: NumberQuestion, raw: str) -> str:
+    """The number in `raw` without a unit typed after it ("4 months", "4 个月"), when that unit is
+    the question's; a unit that is not (years for months) is refused, saying which it asks."""
+    match = _NUMBER_THEN_WORDS.match(raw)
+    if match is None or question.unit is None:
+        return raw
+    number, word = match.groups()
+    names = {n.casefold() for n in _texts(question.unit)}
+    said = word.casefold()
+    if said in names or any(said in group and names & group for group in _UNIT_WORDS):
+        return number
+    known = said in names or any(said in group for group in _UNIT_WORDS)
+    if known:
+        raise AnswerError(f"{_show(raw)}: the question asks for {tr(question.unit)}, not {word}")
+    return raw
+
+
+def _texts(text: object) -> list[str]:
+    """Every language's version of a tree text."""
+    if isinstance(text, str):
+        return [text]
+    if isinstance(text, dict):
+        return [str(v) for v in text.values()]
+    return []
 
 
 def _date(question: DateQuestion, raw: object) -> dt.date:
