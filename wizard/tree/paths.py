@@ -3,8 +3,14 @@
 Counting is dynamic programming over the routing graph in topological order, never enumeration,
 so a tree with 10^18 paths answers at once. A path is a sequence of declared edges (each option
 or route of each question), so the count is an upper bound when conditions exclude some
-combinations. The shortest sequences come from a breadth-first search over real answers, checked
-by the routing itself, so every sequence printed does reach its outcome.
+combinations. The shortest sequences come from a breadth-first search over the answers' classes
+(`wizard.tree.domains`: answers cut at the values conditions test, one representative each),
+checked by the routing itself, so every sequence printed does reach its outcome. A state is the
+question and the answers conditions read from there on (`wizard.tree.reach.read_later`): two
+walks in one state have the same ways on, so the first to reach it (breadth first: the
+shortest) is the only one kept, and the sequence found is a shortest one over every answer.
+When the search stops at its budget first, the sequences it found are marked not proven
+shortest (`OutcomePaths.proven`).
 """
 
 from __future__ import annotations
@@ -12,20 +18,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import deque
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from wizard.terminal import json_visible, visible
-from wizard.tree.answers import AnswerError, parse_answer
+from wizard.tree.domains import domain
+from wizard.tree.reach import read_later
 from wizard.tree.routing import edges, route
 from wizard.tree.schema import (
     AnswerValue,
-    AnyQuestion,
-    Condition,
-    DateQuestion,
-    MultiQuestion,
-    NumberQuestion,
-    TextQuestion,
     Tree,
     tr,
 )
@@ -39,13 +39,19 @@ class OutcomePaths:
     count: int
     shortest: Answers | None
     """Question id and answer, in order; None when no answer sequence reaches the outcome."""
+    proven: bool = True
+    """Whether `shortest` is proven shortest (and None proven unreachable): False when the
+    search stopped at its budget before it was done."""
 
 
 def count_paths(tree: Tree) -> dict[str, OutcomePaths]:
     """Path count and one shortest answer sequence for every outcome, in the tree's order."""
     counts = _count(tree)
-    shortest = _shortest(tree)
-    return {oid: OutcomePaths(oid, counts.get(oid, 0), shortest.get(oid)) for oid in tree.outcomes}
+    shortest, complete = _shortest(tree)
+    return {
+        oid: OutcomePaths(oid, counts.get(oid, 0), shortest.get(oid), complete)
+        for oid in tree.outcomes
+    }
 
 
 def _count(tree: Tree) -> dict[str, int]:
@@ -66,102 +72,43 @@ def _count(tree: Tree) -> dict[str, int]:
     return {oid: ways.get(oid, 0) for oid in tree.outcomes}
 
 
-def _shortest(tree: Tree, budget: int = 200_000) -> dict[str, Answers]:
-    """Breadth-first over (question, answers that conditions read): the first time an outcome
-    is reached, the answers taken are a shortest sequence to it."""
-    read_by_conditions, thresholds = _condition_facts(tree)
+def _shortest(tree: Tree, budget: int = 2_000_000) -> tuple[dict[str, Answers], bool]:
+    """Breadth-first over (question, the answers read from there on), one answer per class:
+    the first time an outcome is reached, the answers taken are a shortest sequence to it.
+    Also whether the search was complete (every outcome found, or every state tried)."""
+    cells = domain(tree)
+    later = read_later(tree)
     found: dict[str, Answers] = {}
     start = tree.tree.start
     queue: deque[tuple[str, Answers, Answers]] = deque([(start, (), ())])
     seen: set[tuple[str, Answers]] = {(start, ())}
-    while queue and budget > 0 and len(found) < len(tree.outcomes):
-        qid, context, taken = queue.popleft()
+    while queue and len(found) < len(tree.outcomes):
+        if budget <= 0:
+            return found, False
+        qid, kept, taken = queue.popleft()
         question = tree.nodes[qid]
-        for value in _candidates(question, thresholds.get(qid, [])):
+        context = dict(kept)
+        for cell in cells[qid]:
             budget -= 1
-            target = route(question, dict(context) | {qid: value})
+            value = cell.value
+            context[qid] = value
+            target = route(question, context)
             if target is None:
                 continue
             step = ((qid, value),)
             if target in tree.outcomes:
                 found.setdefault(target, taken + step)
             elif target in tree.nodes:
-                kept = context + step if qid in read_by_conditions else context
-                key = (target, _freeze(kept))
+                now = tuple(a for a in (*kept, *step) if later.reads(target, a[0]))
+                key = (target, _freeze(now))
                 if key not in seen:
                     seen.add(key)
-                    queue.append((target, kept, taken + step))
-    return found
+                    queue.append((target, now, taken + step))
+    return found, True
 
 
 def _freeze(answers: Answers) -> Answers:
     return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in answers)  # type: ignore[misc]
-
-
-def _condition_facts(tree: Tree) -> tuple[set[str], dict[str, list[object]]]:
-    """The questions conditions read, and the values they compare each one with."""
-    read: set[str] = set()
-    values: dict[str, list[object]] = {}
-    for question in tree.nodes.values():
-        routes = list(question.routes) + [r for o in question.options for r in o.routes]
-        for r in routes:
-            for condition in _walk_conditions(r.when):
-                if condition.answer is None:
-                    continue
-                read.add(condition.answer)
-                found = values.setdefault(condition.answer, [])
-                for name in ("is_", "has", "eq", "gt", "gte", "lt", "lte"):
-                    if getattr(condition, name) is not None:
-                        found.append(getattr(condition, name))
-                found.extend(condition.in_ or [])
-    return read, values
-
-
-def _walk_conditions(condition: Condition | None) -> Iterator[Condition]:
-    stack = [condition] if condition else []
-    while stack:
-        current = stack.pop()
-        yield current
-        stack.extend(current.children())
-
-
-def _candidates(question: AnyQuestion, thresholds: list[object]) -> list[AnswerValue]:
-    """Answers worth trying: every option, and values on each side of every threshold."""
-    raw: list[object]
-    if isinstance(question, MultiQuestion):
-        ids = [o.id for o in question.options]
-        raw = [[], *([i] for i in ids), ids]
-    elif isinstance(question, NumberQuestion):
-        raw = [question.min, question.max, 0, 1]
-        for t in thresholds:
-            if isinstance(t, int | float) and not isinstance(t, bool):
-                raw += [t, t - 1, t + 1, t - 0.5, t + 0.5]
-    elif isinstance(question, DateQuestion):
-        raw = [question.min, question.max, dt.date(2026, 1, 1)]
-        raw += [_shifted(d, k) for d in thresholds if isinstance(d, dt.date) for k in (-1, 0, 1)]
-    elif isinstance(question, TextQuestion):
-        raw = ["example", *[t for t in thresholds if isinstance(t, str)]]
-    else:
-        raw = [o.id for o in question.options]
-    values: list[AnswerValue] = []
-    for candidate in raw:
-        if candidate is None:
-            continue
-        try:
-            value = parse_answer(question, candidate)
-        except AnswerError:
-            continue
-        if value not in values:
-            values.append(value)
-    return values
-
-
-def _shifted(day: dt.date, days: int) -> dt.date | None:
-    """`day` moved by `days`, or None past the calendar's ends (0001-01-01, 9999-12-31)."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return None
 
 
 def format_paths(tree: Tree, paths: dict[str, OutcomePaths], fmt: str = "text") -> str:
@@ -172,6 +119,7 @@ def format_paths(tree: Tree, paths: dict[str, OutcomePaths], fmt: str = "text") 
                 "verdict": tree.outcomes[p.outcome].verdict,
                 "paths": p.count,
                 "shortest": None if p.shortest is None else {k: _plain(v) for k, v in p.shortest},
+                "shortest_proven": p.proven,
             }
             for p in paths.values()
         ]
@@ -182,11 +130,14 @@ def format_paths(tree: Tree, paths: dict[str, OutcomePaths], fmt: str = "text") 
         outcome = tree.outcomes[p.outcome]
         lines.append(f"{p.outcome} ({outcome.verdict}): {visible(tr(outcome.title))}")
         lines.append(f"  paths: {p.count}")
-        if p.shortest is None:
+        if p.shortest is None and not p.proven:
+            lines.append("  shortest: none found before the search's budget ran out")
+        elif p.shortest is None:
             lines.append("  shortest: none found (conditions exclude every path)")
         else:
             answers = ", ".join(f"{k} = {visible(str(_plain(v)))}" for k, v in p.shortest)
-            lines.append(f"  shortest ({len(p.shortest)} answers): {answers}")
+            proven = "" if p.proven else ", not proven shortest"
+            lines.append(f"  shortest ({len(p.shortest)} answers{proven}): {answers}")
     return "\n".join(lines) + "\n"
 
 

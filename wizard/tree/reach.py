@@ -41,7 +41,14 @@ class LaterSets(Mapping[str, frozenset[str]]):
     def __init__(self, masks: dict[str, int], names: list[str]) -> None:
         self._masks = masks
         self._names = names
+        self._bits = {name: bit for bit, name in enumerate(names)}
         self._sets: dict[str, frozenset[str]] = {}
+
+    def reads(self, qid: str, answer: str) -> bool:
+        """Whether the answer to `answer` is read from question `qid` on (`answer in self[qid]`
+        without making the set)."""
+        bit = self._bits.get(answer)
+        return bit is not None and (self._masks.get(qid, 0) >> bit) & 1 == 1
 
     def __getitem__(self, qid: str) -> frozenset[str]:
         found = self._sets.get(qid)
