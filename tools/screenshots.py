@@ -143,7 +143,7 @@ SEEDS = [
     Seed(
         "20261121-e5d318",
         "work-after-study",
-        ["yes", "no", "master", "shanghai", "yes", 0, "shanghai-zones", "yes", "all"],
+        ["yes", "first", "no", "master", "shanghai", "yes", 0, "shanghai-zones", "yes", "all"],
         _at(21, 11, 5),
         ("Kwame Mensah", "kwame.mensah@example.org"),
     ),
