@@ -437,6 +437,20 @@ class SessionActions:
             self._conflict(conflict)
         except SessionError as error:
             self._app().notify(str(error), title="Not saved", severity="error", markup=False)
+        else:
+            client, email, counselor = people
+            said = [
+                f"client {client or '(none)'}" + (f" <{email}>" if email else ""),
+                f"counselor {counselor or '(none)'}",
+            ]
+            session = keeper.session
+            where = f" in session {session.id}" if session is not None else ""
+            self._app().notify(
+                f"Saved{where}: {', '.join(said)}.",
+                title="Session details saved",
+                markup=False,
+            )
+            self._refresh_headers()
 
     def action_note(self) -> None:
         from screens.dialogs.session import NoteDialog

@@ -58,6 +58,7 @@ class EmailDialog(ModalScreen[str | None]):
         self.rendered = rendered
         self.folder = data_dir(folder)
         self.sending = False
+        self.typed_at_start: dict[str | None, str] = {}
         self.kept: Path | None = None
         """The outbox file of the last try: a retry writes over it, not a new file."""
         try:
@@ -109,7 +110,11 @@ class EmailDialog(ModalScreen[str | None]):
         who = f" as {self.config.user}" if self.config.user else ""
         return f"Via {self.config.describe()}{who}"
 
+    def _typed(self) -> dict[str | None, str]:
+        return {i.id: i.value for i in self.query(Input) if i.id != "mail-password"}
+
     def on_mount(self) -> None:
+        self.typed_at_start = self._typed()
         first_empty = next(
             (i for i in self.query(Input) if not i.value and i.id != "mail-cc"), None
         )
@@ -217,5 +222,12 @@ class EmailDialog(ModalScreen[str | None]):
             self.query_one(f"#{ident}", Input).focus()
 
     def action_cancel(self) -> None:
-        if not self.sending:
+        """Esc cancels; when a field was edited, it asks first (nothing typed is lost)."""
+        if self.sending:
+            return
+        if self._typed() != self.typed_at_start:
+            from screens.dialogs.session import ask_before_leaving
+
+            ask_before_leaving(self, "the email", self.action_send)
+        else:
             self.dismiss(None)

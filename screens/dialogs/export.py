@@ -65,6 +65,7 @@ class ExportDialog(ModalScreen[Path | None]):
         self.rendered = rendered
         self.folder = folder if folder is not None else _default_folder(data_folder)
         self.fmt = FORMATS[0][0]
+        self.path_at_start = ""
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-box"):
@@ -94,6 +95,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
+        self.path_at_start = self.query_one("#export-path", Input).value
 
     def _default(self, fmt: str) -> Path:
         return target_path(self.folder, self.rendered.summary, fmt)
@@ -139,4 +141,11 @@ class ExportDialog(ModalScreen[Path | None]):
         show_line(self.query_one("#export-problem", Static), message)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc cancels; after a file name was typed, it asks first."""
+        path = Path(self.query_one("#export-path", Input).value)
+        if path.with_suffix("") != Path(self.path_at_start).with_suffix(""):
+            from screens.dialogs.session import ask_before_leaving
+
+            ask_before_leaving(self, "the export", self.action_save)
+        else:
+            self.dismiss(None)

@@ -3,6 +3,8 @@ a note, and a session to pick. Each is a `ModalScreen[T]` that dismisses with it
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -51,6 +53,26 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def ask_before_leaving(screen: ModalScreen[object], what: str, save: Callable[[], None]) -> None:
+    """Esc on a dialog holding unsaved text: ask, rather than lose it. "Save" runs `save`,
+    "Leave" dismisses the dialog with None, Esc (or "Go back") returns to it."""
+
+    def chosen(choice: str | None) -> None:
+        if choice == "save":
+            save()
+        elif choice == "discard":
+            screen.dismiss(None)
+
+    screen.app.push_screen(
+        ChoiceDialog(
+            f"Leave {what} without saving?",
+            "What you typed is not saved yet. Esc goes back to it.",
+            [("save", "Save it"), ("discard", "Leave without saving"), ("back", "Go back")],
+        ),
+        chosen,
+    )
 
 
 class NoticeDialog(ModalScreen[None]):
@@ -123,11 +145,14 @@ class SessionForm(ModalScreen[People | None]):
         event.stop()
         self.query_one("#email-problem").display = False
 
-    def action_save(self) -> None:
-        values = tuple(
+    def _values(self) -> tuple[str, ...]:
+        return tuple(
             self.query_one(f"#{i}", Input).value.strip()
             for i in ("client-name", "client-email", "counselor-name")
         )
+
+    def action_save(self) -> None:
+        values = self._values()
         client, email, counselor = values
         problem = self.query_one("#email-problem", Static)
         if email and not _looks_like_email(email):
@@ -138,7 +163,10 @@ class SessionForm(ModalScreen[People | None]):
         self.dismiss((client, email, counselor))
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self._values() != tuple(p.strip() for p in self.people):
+            ask_before_leaving(self, "the session details", self.action_save)
+        else:
+            self.dismiss(None)
 
 
 def _looks_like_email(text: str) -> bool:
@@ -221,24 +249,10 @@ class NoteDialog(ModalScreen[Note | None]):
         self.dismiss((self.query_one(TextArea).text, self.shared))
 
     def action_cancel(self) -> None:
-        if not self.changed:
+        if self.changed:
+            ask_before_leaving(self, "the note", self.action_save)
+        else:
             self.dismiss(None)
-            return
-
-        def chosen(choice: str | None) -> None:
-            if choice == "save":
-                self.action_save()
-            elif choice == "discard":
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ChoiceDialog(
-                "Leave the note without saving?",
-                "The note was changed. Esc goes back to it.",
-                [("save", "Save it"), ("discard", "Leave without saving"), ("back", "Go back")],
-            ),
-            chosen,
-        )
 
 
 class SessionPicker(ModalScreen[str | None]):

@@ -183,3 +183,47 @@ async def test_a_what_if_copy_says_so_in_every_header_and_the_compare_columns(
         assert "Ana Silva · the original" in labels
         assert "Ana Silva · what if: another answer to" in labels
         assert "What if" in screen_text(app).splitlines()[0]
+
+
+async def test_session_details_esc_asks_ctrl_s_saves_and_a_notice_confirms() -> None:
+    from screens.dialogs.session import SessionForm
+    from tests.pilot import notices
+
+    app = make_app(str(VISA), counselor=True, animate=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await wait_for_screen(pilot, SessionForm)
+        await pilot.press("escape")  # nothing typed: closes
+        await wait_for_screen(pilot, QuestionScreen)
+        await pilot.press("s")
+        await wait_for_screen(pilot, SessionForm)
+        await pilot.press(*"张伟", "escape")
+        await wait_for_screen(pilot, ChoiceDialog)
+        assert "Leave the session details without saving?" in flat(screen_text(app))
+        await pilot.press("escape")  # back to the form, the name still there
+        await wait_for_screen(pilot, SessionForm)
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, QuestionScreen)
+        await wait_for(pilot, lambda: "Session details saved" in notices(app), "the notice")
+        assert "client 张伟" in notices(app)
+
+
+async def test_esc_in_the_email_dialog_asks_once_something_was_typed(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from screens.dialogs.email import EmailDialog
+    from tests.pilot import to_outcome_then
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    app = make_app(str(VISA), animate=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await to_outcome_then(pilot, "2")
+        assert isinstance(app.screen, EmailDialog)
+        await pilot.press(*"ana@example.org", "escape")
+        await wait_for_screen(pilot, ChoiceDialog)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, EmailDialog)
+        assert app.screen.query_one("#mail-to").value == "ana@example.org"
+        await pilot.press("escape", "2")  # leave without sending
+        await wait_for_screen(pilot, OutcomeScreen)
