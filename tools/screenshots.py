@@ -133,7 +133,7 @@ SEEDS = [
     Seed(
         IN_PROGRESS,
         "internship",
-        ["overseas", "other", "in-china", "shanghai"],
+        ["overseas", "other", "shanghai", 5, "in-china"],
         _at(20, 16, 40),
         ("Tomás Ruiz", "tomas.ruiz@example.org"),
         notes={
