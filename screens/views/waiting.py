@@ -266,6 +266,7 @@ class Waiting:
         Binding("s", "saved_sessions", "Saved sessions", tooltip="Go to the saved sessions"),
         Binding("r", "affected", "Affected", tooltip="Sessions affected by tree updates"),
         Binding("o", "outbox", "Outbox", tooltip="Unsent emails: see them, send them again"),
+        Binding("l", "clients", "Clients", tooltip="Clients and their sessions; a new one"),
     ]
     affected_count: int | None = None
     unsent_count: int = 0
@@ -354,3 +355,23 @@ class Waiting:
             self.show_waiting(getattr(screen, "sessions", []))
 
         screen.app.push_screen(OutboxScreen(self.data_folder()), back)
+
+    def action_clients(self) -> None:
+        from screens.views.clients import ClientsScreen, start_for_client
+
+        screen = self._screen()
+        folder = self.data_folder()
+        lang = getattr(screen, "lang", "en")
+
+        def chosen(choice: tuple[str, str, str] | None) -> None:
+            if choice is None:
+                return
+            kind, key, tree = choice
+            if kind == "resume":
+                from screens.messages import ResumeSession
+
+                screen.post_message(ResumeSession(key))
+            else:
+                start_for_client(screen.app, folder, tree, key)
+
+        screen.app.push_screen(ClientsScreen(folder, lang), chosen)

@@ -28,6 +28,18 @@ class WizardHeader(Header):
             return self.app.format_title(subtitle, "")
         return full
 
+    @property
+    def screen_sub_title(self) -> str:
+        """The screen's subtitle (the tree), and whose session it is when the session open has
+        a client: "Internship · Ana Silva"."""
+        subtitle = super().screen_sub_title
+        if not self.screen.sub_title:
+            return subtitle
+        keeper = getattr(self.app, "sessions", None)
+        session = getattr(keeper(), "session", None) if callable(keeper) else None
+        name = getattr(session, "client_name", None)
+        return f"{subtitle} · {name}" if name else subtitle
+
     def _what_if(self, limit: int) -> str:
         """The title "What if: … of Ana Silva's session" when the session open is a what-if copy."""
         title = getattr(self.app, "what_if_title", None)

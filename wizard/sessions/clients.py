@@ -195,3 +195,13 @@ class ClientStore:
             finally:
                 handle.close()
         return linked
+
+
+def attach(session: Session, client: Client) -> bool:
+    """Make `session` the client's: their id, name and email. Returns whether anything changed
+    (for `OpenSession.apply`)."""
+    changed = session.set_people(client.name, client.email, session.counselor)
+    if session.client_id != client.id:
+        session.client_id = client.id
+        changed = True
+    return changed
