@@ -71,7 +71,10 @@ class RecheckScreen(Screen[str | None]):
     Enter opens the highlighted one (its outcome then emails an updated summary: `e`)."""
 
     DEFAULT_CSS = WAITING_CSS
-    BINDINGS = [Binding("escape,q", "close", "Return")]
+    BINDINGS = [
+        Binding("escape,q", "close", "Return"),
+        Binding("e", "email", "Email updated summary"),
+    ]
 
     def __init__(self, data_folder: Path) -> None:
         super().__init__()
@@ -84,7 +87,7 @@ class RecheckScreen(Screen[str | None]):
             Content.assemble(
                 ("Sessions affected by tree updates", "bold"),
                 (
-                    "  Enter opens one (then e emails an updated summary) · Esc returns",
+                    "  Enter opens one · e emails its updated summary · Esc returns",
                     "$text-muted",
                 ),
             ),
@@ -128,6 +131,35 @@ class RecheckScreen(Screen[str | None]):
         if affected:
             choices.highlighted = 0
             choices.focus()
+
+    def action_email(self) -> None:
+        """Email the highlighted session's summary as today's trees conclude it."""
+        from screens.dialogs.email import EmailDialog
+        from wizard.diagnostics import TreeError
+        from wizard.exports import render
+        from wizard.sessions.resume import replay, session_tree
+        from wizard.sessions.store import SessionError, SessionStore
+
+        choices = self.query_one("#affected", ChoiceList)
+        index = choices.highlighted
+        if index is None:
+            return
+        key = choices.get_option_at_index(index).id or ""
+        try:
+            session = SessionStore(self.data_folder).load(key)
+            walk = replay(session, session_tree(session)).walk
+        except (SessionError, TreeError) as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if walk.outcome is None:
+            self.notify("This session now stops at a question: open it (Enter) to answer it.")
+            return
+
+        def sent(line: str | None) -> None:
+            if line:
+                self.notify(line, markup=False)
+
+        self.app.push_screen(EmailDialog(render(session, walk), self.data_folder), sent)
 
     @on(OptionList.OptionSelected, "#affected")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
+from screens.dialogs.email import EmailDialog
 from screens.views.waiting import OutboxScreen, RecheckScreen
 from tests.paths import APP_DATA, SAMPLE
 from tests.pilot import NARROW, app_for, screen_text, wait_for, wait_for_screen
@@ -84,6 +85,11 @@ async def test_the_first_screen_says_what_waits_and_s_reaches_the_sessions(
         await wait_for(pilot, lambda: "x1-remark -> x1-later" in screen_text(app), "changes")
         assert "verdict recommended -> possible" in screen_text(app)
         assert "Bo Chen" not in screen_text(app)
+        await pilot.press("e")  # her updated summary, by email
+        await wait_for_screen(pilot, EmailDialog)
+        assert "X1 remark, later start" in screen_text(app)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, RecheckScreen)
         await pilot.press("enter")  # opens Ana's session
         await wait_for(
             pilot, lambda: "X1 remark, later start" in screen_text(app), "her updated outcome"

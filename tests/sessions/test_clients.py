@@ -80,3 +80,16 @@ def test_the_clients_commands(
     assert len(ids) == 2
     order = [s.id for s in store.scan().sessions]
     assert shown.index(order[0]) < shown.index(order[1])
+
+
+def test_an_imported_client_id_from_elsewhere_is_linked_here(
+    store: SessionStore, sample_tree: Tree, tmp_path: Path
+) -> None:
+    session_id = save(store, sample_tree, "Ana Silva", "ana@example.org")
+    path = store.path(session_id)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('client_name = "', 'client_id = "c-elsewhere"\nclient_name = "'))
+    clients = ClientStore(tmp_path / "data")
+    assert clients.link_sessions() == 1
+    [ana] = clients.scan().clients
+    assert store.load(session_id).client_id == ana.id

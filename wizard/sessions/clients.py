@@ -169,11 +169,13 @@ class ClientStore:
         run links none. A session open in a window is skipped (linked next time)."""
         from wizard.sessions.store import SessionLocked
 
-        clients = {c.key(): c for c in self.scan().clients}
+        known = self.scan().clients
+        clients = {c.key(): c for c in known}
+        ids = {c.id for c in known}
         linked = 0
         for session in self.sessions.scan().sessions:
-            if session.client_id is not None or not (session.client_name or "").strip():
-                continue
+            if session.client_id in ids or not (session.client_name or "").strip():
+                continue  # linked already (an import's id from elsewhere is linked again)
             key = match_key(session.client_name, session.client_email)
             client = clients.get(key)
             if client is None:
@@ -181,13 +183,14 @@ class ClientStore:
                     session.client_name or "", session.client_email, session.language
                 )
                 clients[key] = client
+                ids.add(client.id)
             try:
                 handle = self.sessions.open(session.id)
             except (SessionLocked, SessionError):
                 continue
             try:
                 current = handle.current
-                if current.client_id is None:
+                if current.client_id not in ids:
                     update = {"client_id": client.id, "revision": current.revision + 1}
                     data = current.model_copy(update=update).to_toml().encode("utf-8")
                     atomic_write(self.sessions.path(session.id), data)  # `updated` kept
