@@ -102,6 +102,12 @@ CONTRADICTIONS = [
         {"order74-suzhou", "anychinavisa-investors"},
     ),
     ("permanent-residence", "draft-2020", {"yehecc-draft-2020", "globaltimes-draft"}),
+    # People who already hold a work permit (research-notes-2.md, contradictions C1-C4, C11).
+    ("work-after-study", "renewal-window", {"beijing-permit-extension", "tianjin-work-permit"}),
+    ("work-after-study", "cancellation-deadline", {"tianjin-work-permit", "ousaite-10-days"}),
+    ("work-after-study", "new-application-gap", {"allhunan-transfer", "elitestage-transfer"}),
+    ("work-after-study", "same-employer-new-city", {"shine-nia-2024", "careermunity-move"}),
+    ("work-after-study", "five-year-conditions", {"jinhua-12-measures", "shine-nia-2024"}),
 ]
 
 
