@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from screens.commands import WizardCommands
 from screens.messages import (
@@ -200,7 +200,7 @@ class WizardApp(SessionActions, App[None]):
         from screens.views.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(_keys_group(self.screen)))
 
     def action_home(self) -> None:
         self._unwind()
@@ -271,6 +271,23 @@ class WizardApp(SessionActions, App[None]):
             ),
             chosen,
         )
+
+
+def _keys_group(screen: object) -> str | None:
+    """The group of the keys list (`screens.views.help.KEYS`) for the screen the user is on."""
+    from screens.views.outcome import OutcomeScreen
+    from screens.views.question import QuestionScreen
+    from screens.views.review import AnswersScreen
+
+    groups: list[tuple[type, str]] = [
+        (HomeScreen, "Home"),
+        (QuestionScreen, "Questions"),
+        (AnswersScreen, "Your answers"),
+        (OutcomeScreen, "Outcome"),
+    ]
+    if isinstance(screen, ModalScreen):
+        return "Dialogs"
+    return next((group for kind, group in groups if isinstance(screen, kind)), None)
 
 
 def make_app(

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 
 SESSION_BINDINGS = [
     Binding("n", "note", "Note", tooltip="Write a note on this question (counselor mode)"),
+    Binding(
+        "ctrl+n",
+        "note_on_yes_no",
+        "Note",
+        tooltip="Write a note on this question (counselor mode; n answers no here)",
+    ),
     Binding("s", "session_form", "Session", tooltip="Client and counselor names (counselor mode)"),
     Binding(
         "ctrl+t",
@@ -480,6 +486,9 @@ class SessionActions:
         shared = question.id in progress.shared
         self._app().push_screen(NoteDialog(prompt, note, shared), written)
 
+    def action_note_on_yes_no(self) -> None:
+        self.action_note()
+
     def _refresh_counselor(self) -> None:
         from screens.widgets.counselor import CounselorPanel
 
@@ -494,8 +503,13 @@ class SessionActions:
 
     def session_check_action(self, action: str) -> bool | None:
         """Counselor actions show (and work) only in counselor mode, on a question screen."""
-        if action == "note":
-            return self.counselor and _question(self._app().screen) is not None
+        if action in ("note", "note_on_yes_no"):
+            # On a yes/no question n answers "no": the note is Ctrl+N there (shown instead).
+            screen = self._app().screen
+            if not self.counselor or _question(screen) is None:
+                return False
+            yes_no = bool(getattr(screen, "is_yes_no", lambda: False)())
+            return yes_no == (action == "note_on_yes_no")
         if action == "session_form":
             return self.counselor and isinstance(self._app().screen, WalkView)
         return True

@@ -39,6 +39,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("1-9", "pick that option (tick it, for several-choice questions)"),
             ("Enter", "pick the highlighted option, or continue"),
             ("Space", "tick or untick an option, where several can be chosen"),
+            ("y / n", "answer a yes/no question yes or no"),
             ("Esc or Backspace", "go back one question, the earlier answer still selected"),
             ("w", "show or hide why we ask"),
             ("a or F2", "your answers: change any of them"),
@@ -57,7 +58,12 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Outcome",
         [
-            ("↑ ↓ and Space", "move through the checklist and tick items"),
+            ("↑ ↓", "move through the checklist"),
+            (
+                "Space, Enter, 1-9",
+                "tick the highlighted (or numbered) item, once it is in view;"
+                " while it is out of view Space pages down",
+            ),
             ("PgUp PgDn", "scroll the page"),
             ("a", "your answers: change any of them"),
             ("c", "continue in the tree this outcome names"),
@@ -71,9 +77,21 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("", "every answer, note and tick is saved as you go"),
             ("Ctrl+T", "counselor mode on or off (or start with `wizard --counselor`)"),
-            ("n", "a note on this question (counselor mode)"),
+            (
+                "n",
+                "a note on this question (counselor mode; Ctrl+N on a yes/no question,"
+                " where n answers no)",
+            ),
+            ("Ctrl+O", "in the note: for the client (in exports and the email) or private"),
             ("s", "session details: client name and email, counselor (counselor mode)"),
             ("Ctrl+P Compare", "compare this session with its original or another"),
+        ],
+    ),
+    (
+        "Dialogs",
+        [
+            ("Ctrl+S", "save (or send)"),
+            ("Esc", "cancel; asks first when you typed something not saved"),
         ],
     ),
 ]
@@ -84,11 +102,15 @@ def key_column_width() -> int:
     return max(len(key) for _, rows in KEYS for key, _ in rows) + 4
 
 
-def keys_table() -> Content:
-    """All the keys as aligned lines, grouped by screen."""
+def keys_table(first: str | None = None) -> Content:
+    """All the keys as aligned lines, grouped by screen; the group `first` (the screen's the
+    user is on) first, marked as this screen's."""
     width = key_column_width() - 2
     lines: list[Content] = []
-    for group, rows in KEYS:
+    groups = sorted(KEYS, key=lambda g: g[0] != first)
+    for group, rows in groups:
+        if group == first:
+            group = f"{group} (this screen)"
         lines.append(Content.styled(group, "bold $text-accent"))
         lines += [Content.assemble((f"  {key:<{width}}", "bold"), what) for key, what in rows]
         lines.append(Content(""))
@@ -96,16 +118,21 @@ def keys_table() -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Lists the keys; any of Esc, q, ? or F1 closes it."""
+    """Lists the keys, those of the screen it was opened on (`first`, a group of `KEYS`)
+    first; any of Esc, q, ? or F1 closes it."""
 
     CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close")]
+
+    def __init__(self, first: str | None = None) -> None:
+        super().__init__()
+        self.first = first
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Static("Keys", id="help-title")
             with VerticalScroll(id="help-keys"):
-                yield Static(Hanging(keys_table(), indent=key_column_width()))
+                yield Static(Hanging(keys_table(self.first), indent=key_column_width()))
             yield Static("Esc closes", id="help-close")
 
     def action_close(self) -> None:

@@ -59,6 +59,10 @@ class QuestionScreen(WalkScreen, Screen[None]):
             "Risks",
             tooltip="Show or hide the risks met so far",
         ),
+        # On a yes/no question y and n answer it (n is then not the counselor's note key:
+        # Ctrl+N is, and the footer says so).
+        Binding("y", "yes_no('yes')", "Yes", tooltip="Answer yes"),
+        Binding("n", "yes_no('no')", "No", tooltip="Answer no"),
     ]
 
     def __init__(self, progress: Progress, lang: str = "en") -> None:
@@ -141,7 +145,8 @@ class QuestionScreen(WalkScreen, Screen[None]):
         why_line = self.query_one("#why", Line)
         if why_line.has_class("-has-text") != bool(why):
             why_line.set_class(bool(why), "-has-text")
-            self.refresh_bindings()  # the `w` key comes or goes
+        self.refresh_bindings()  # the `w` key comes or goes; y/n come on yes/no questions
+        self.app.refresh_bindings()  # and the note key moves (n, or Ctrl+N on yes/no ones)
         self._say("")
         switcher = self.query_one("#answer", ContentSwitcher)
         self.query_one("#preview").remove_class("-shown")
@@ -365,7 +370,18 @@ class QuestionScreen(WalkScreen, Screen[None]):
     def action_toggle_why(self) -> None:
         self.toggle_class("-why-open")
 
+    def is_yes_no(self) -> bool:
+        """Whether the question asked is a yes/no one (y and n answer it)."""
+        return self.question is not None and self.question.type == "yesno"
+
+    def action_yes_no(self, value: str) -> None:
+        question = self.question
+        if question is not None and value in [o.id for o in question.options]:
+            self._submit(value)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "yes_no":
+            return self.is_yes_no()
         if action == "toggle_why":
             return self.query_one("#why").has_class("-has-text")
         if action == "toggle_risks":

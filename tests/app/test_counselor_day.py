@@ -227,3 +227,52 @@ async def test_esc_in_the_email_dialog_asks_once_something_was_typed(
         assert app.screen.query_one("#mail-to").value == "ana@example.org"
         await pilot.press("escape", "2")  # leave without sending
         await wait_for_screen(pilot, OutcomeScreen)
+
+
+async def test_y_and_n_answer_a_yes_no_question_and_the_note_moves_to_ctrl_n() -> None:
+    app = make_app(str(VISA), counselor=True, animate=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("n")  # not a yes/no question: n is the note
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, QuestionScreen)
+        await answer(pilot, "china")
+        await answer(pilot, "x1")
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen) and screen.question.id == "related"
+        footer = screen_text(app).splitlines()[-1]
+        assert "y Yes" in footer and "n No" in footer and "^n Note" in footer
+        await pilot.press("ctrl+n")  # the note, on a yes/no question
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, QuestionScreen)
+        await pilot.press("y")
+        await wait_for(pilot, lambda: screen.question.id != "related", "the next question")
+        assert app.progress.walk.answers["related"] == "yes"
+        await pilot.press("escape")  # back: n answers no
+        await wait_for(pilot, lambda: screen.question.id == "related", "the yes/no question")
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.progress.walk.answers.get("related") == "no", "no")
+
+
+async def test_question_mark_lists_this_screens_keys_first() -> None:
+    from screens.views.help import HelpScreen
+
+    app = make_app(str(VISA), animate=False)
+    async with app.run_test(size=NARROW) as pilot:
+        for value in X1_ANSWERS:
+            await answer(pilot, value)
+        await wait_for_screen(pilot, OutcomeScreen)
+        await pilot.press("question_mark")
+        await wait_for_screen(pilot, HelpScreen)
+        text = flat(screen_text(app))
+        assert "Keys" in text and "Outcome (this screen) ↑ ↓ move through the checklist" in text
+        assert "Everywhere" not in text or text.index("Outcome (this") < text.index("Everywhere")
+        await pilot.press("escape")
+        await wait_for_screen(pilot, OutcomeScreen)
+        await pilot.press("escape")  # back to the last question
+        await wait_for_screen(pilot, QuestionScreen)
+        await pilot.press("f1")  # (? would be typed into the date box)
+        await wait_for_screen(pilot, HelpScreen)
+        assert "Questions (this screen) ↑ ↓ or j k" in flat(screen_text(app))

@@ -97,7 +97,9 @@ async def test_the_palette_offers_one_keys_command_and_it_opens_the_full_list(vi
         assert "Keys" not in titles  # Textual's panel of the focused widget's keys
         await palette_run(pilot, "Keys")
         assert isinstance(visa_app.screen, HelpScreen)
-        assert "this list of keys" in screen_text(visa_app)
+        assert "Questions (this screen)" in screen_text(visa_app)  # this screen's keys first
+        listed = "".join(str(s.render()) for s in visa_app.screen.query("#help-keys Static"))
+        assert "this list of keys" in listed  # and then all the others
 
 
 @pytest.mark.parametrize("size", [NARROW, WIDE])
