@@ -54,7 +54,7 @@ def private_notes_box(left_out: int) -> Checkbox | None:
         return None
     some = "1 private note" if left_out == 1 else f"{left_out} private notes"
     return MarkedCheckbox(
-        f"Include {some} (left out: only notes for the client go)",
+        f"Include {some} (left out now)",
         id="private-notes",
         compact=True,
     )

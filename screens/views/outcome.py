@@ -33,7 +33,7 @@ class Checklist(TickList):
     its item and shows it, none of them ticking."""
 
     BINDINGS = [
-        Binding("space", "tick", "Tick", key_display="space/enter/1-9"),
+        Binding("space", "tick", "Tick", key_display="␣/↵/1-9"),  # Space, Enter, 1-9
         Binding("enter", "tick_or_show", "Tick", show=False),
     ]
 

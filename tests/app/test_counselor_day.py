@@ -140,7 +140,7 @@ async def test_space_on_the_outcome_at_80x24_ticks_nothing_out_of_view(own_data_
         assert app.progress.ticked == {"approval-letter"}
         assert checklist.highlighted == 2 and checklist.in_view(2)
         footer = flat(screen_text(app))
-        assert "space/enter/1-9 Tick" in footer
+        assert "␣/↵/1-9 Tick" in footer  # Space, Enter, 1-9
     [session] = SessionStore(own_data_dir).scan().sessions
     assert session.checklist == {"x1-remark": ["approval-letter"]}
 
