@@ -316,38 +316,51 @@ class Waiting:
         return self
 
     def show_waiting(self, sessions: list[SessionSummary]) -> None:
-        from wizard.sessions.waiting import cached_count, unsent_count
+        """Say what waits. The outbox is counted here (one folder listing); the sessions
+        affected by tree updates are counted in a thread a moment after (the cache holds an
+        entry per session: a counselor's 10,000 stats), replayed there when the cache is
+        stale; the line shows the last count meanwhile."""
+        from wizard.sessions.waiting import unsent_count
 
+        self.unsent_count = unsent_count(self.data_folder())
+        if not sessions:
+            self.affected_count = 0
+        self._render_waiting(sessions)
+        if sessions and not self._rechecking:
+            self._rechecking = True
+            self._screen().set_timer(0.3, self._count_later)
+
+    def _render_waiting(self, sessions: list[SessionSummary]) -> None:
         screen = self._screen()
-        folder = self.data_folder()
-        self.unsent_count = unsent_count(folder)
-        self.affected_count = cached_count(folder) if sessions else 0
         line = screen.query_one("#waiting", Static)
         text = waiting_text(sessions, self.affected_count, self.unsent_count)
         line.update(text or "")
         line.display = text is not None
         screen.refresh_bindings()
-        if sessions and self.affected_count is None and not self._rechecking:
-            self._rechecking = True  # the cache is stale: replay in a thread, after the start
-            screen.set_timer(0.5, self._refresh_recheck)
 
-    def _refresh_recheck(self) -> None:
-        self._screen().run_worker(self._recheck_in_thread, thread=True, exclusive=False)
+    def _count_later(self) -> None:
+        self._screen().run_worker(self._count_in_thread, thread=True, exclusive=False)
 
-    def _recheck_in_thread(self) -> None:
-        from wizard.sessions.recheck import recheck
+    def _count_in_thread(self) -> None:
+        from wizard.sessions.waiting import cached_count
 
+        folder = self.data_folder()
+        count: int | None = None
         try:
-            recheck(self.data_folder())
-        finally:
-            self._screen().app.call_from_thread(self._rechecked)
+            count = cached_count(folder)
+            if count is None:
+                from wizard.sessions.recheck import recheck
 
-    def _rechecked(self) -> None:
-        screen = self._screen()
-        if screen.is_attached:
-            sessions = getattr(screen, "sessions", [])
-            self.show_waiting(sessions)
+                count = len(recheck(folder).affected)
+        finally:
+            self._screen().app.call_from_thread(self._counted, count)
+
+    def _counted(self, count: int | None) -> None:
         self._rechecking = False
+        screen = self._screen()
+        if count is not None and screen.is_attached:
+            self.affected_count = count
+            self._render_waiting(getattr(screen, "sessions", []))
 
     def check_waiting(self, action: str) -> bool | None:
         """Whether a key of this part is offered now (None: not one of its keys)."""
