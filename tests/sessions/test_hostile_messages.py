@@ -78,11 +78,13 @@ def test_a_clear_message(tmp_path: Path, case: Path, capsys: pytest.CaptureFixtu
         assert "(its id 20261101-a1b2c3 was taken)" in out
 
 
-def test_two_imports_at_once_both_succeed(tmp_path: Path) -> None:
-    """The real race: two processes import one file at the same moment, several times."""
+def test_two_imports_at_once_keep_one_session(tmp_path: Path) -> None:
+    """The real race: two processes import one file at the same moment, several times. Both
+    succeed; the same export makes one session, and the other import says it is already there."""
     data = tmp_path / "data"
     command = [sys.executable, "-m", "wizard", "sessions", "import", str(EXPORT)]
     command += ["--data-dir", str(data)]
+    said: list[str] = []
     for _ in range(5):
         both = [
             subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -90,5 +92,8 @@ def test_two_imports_at_once_both_succeed(tmp_path: Path) -> None:
         ]
         results = [(p.wait(60), *p.communicate()) for p in both]
         assert [code for code, _, _ in results] == [0, 0], results
-    assert len(list((data / "sessions").glob("*.toml"))) == 10
+        said += [out for _, out, _ in results]
+    assert len(list((data / "sessions").glob("*.toml"))) == 1
+    assert said.count("Imported session 20261101-a1b2c3.\n") == 1, said
+    assert sum("is already there" in line for line in said) == 9, said
     shutil.rmtree(data)
