@@ -35,27 +35,46 @@ def plural(count: int, word: str) -> str:
 
 
 def waiting_text(
-    sessions: list[SessionSummary], affected: int | None, unsent: int
+    sessions: list[SessionSummary], affected: int | None, unsent: int, clients: int = 0
 ) -> Content | None:
     """The home screen's line for a returning counselor; None when nothing waits."""
-    parts: list[Content | str | tuple[str, str]] = []
+    lines: list[Content] = []
     if sessions:
         newest = sessions[0]
-        who = newest.client_name or newest.id
-        parts += [
-            (plural(len(sessions), "saved session"), "bold"),
-            ", newest: ",
-            literal(who),
-            f" · {newest.tree} · {newest.updated:%Y-%m-%d}",
-            ("  s shows them", "$text-muted"),
-        ]
+        lines.append(
+            Content.assemble(
+                (plural(len(sessions), "saved session"), "bold"),
+                (" (s)", "$text-muted"),
+                ", newest: ",
+                literal(newest.client_name or newest.id),
+                f" · {newest.tree} · {newest.updated:%Y-%m-%d}",
+            )
+        )
+    if sessions or clients:
+        lines.append(
+            Content.assemble(
+                (plural(clients, "client") if clients else "Clients", "bold"),
+                (" (l)", "$text-muted"),
+                " and their sessions; Ctrl+N there adds one",
+            )
+        )
     if affected:
-        parts += ["\n" if parts else "", (plural(affected, "session"), "bold $warning")]
-        parts += [" affected by tree updates", ("  r lists them", "$text-muted")]
+        lines.append(
+            Content.assemble(
+                (plural(affected, "session"), "bold $warning"),
+                (" (r)", "$text-muted"),
+                " affected by tree updates",
+            )
+        )
     if unsent:
-        parts += ["\n" if parts else "", (plural(unsent, "unsent email"), "bold $warning")]
-        parts += [" in the outbox", ("  o shows them and sends again", "$text-muted")]
-    return Content.assemble(*parts) if parts else None
+        lines.append(
+            Content.assemble(
+                (plural(unsent, "unsent email"), "bold $warning"),
+                (" (o)", "$text-muted"),
+                " in the outbox: see why, send again",
+            )
+        )
+    return Content("\n").join(lines) if lines else None
 
 
 WAITING_CSS = """
@@ -302,6 +321,7 @@ class Waiting:
     ]
     affected_count: int | None = None
     unsent_count: int = 0
+    clients_count: int = 0
     _rechecking = False
 
     def data_folder(self) -> Path:
@@ -320,9 +340,10 @@ class Waiting:
         affected by tree updates are counted in a thread a moment after (the cache holds an
         entry per session: a counselor's 10,000 stats), replayed there when the cache is
         stale; the line shows the last count meanwhile."""
-        from wizard.sessions.waiting import unsent_count
+        from wizard.sessions.waiting import clients_count, unsent_count
 
         self.unsent_count = unsent_count(self.data_folder())
+        self.clients_count = clients_count(self.data_folder())
         if not sessions:
             self.affected_count = 0
         self._render_waiting(sessions)
@@ -333,7 +354,7 @@ class Waiting:
     def _render_waiting(self, sessions: list[SessionSummary]) -> None:
         screen = self._screen()
         line = screen.query_one("#waiting", Static)
-        text = waiting_text(sessions, self.affected_count, self.unsent_count)
+        text = waiting_text(sessions, self.affected_count, self.unsent_count, self.clients_count)
         line.update(text or "")
         line.display = text is not None
         screen.refresh_bindings()

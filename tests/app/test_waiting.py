@@ -68,11 +68,12 @@ async def test_the_first_screen_says_what_waits_and_s_reaches_the_sessions(
         await wait_for(pilot, lambda: "2 saved sessions" in waiting(app), "the sessions line")
         newest = app.home.sessions[0].client_name  # both saved in the same second
         assert f"newest: {newest} · sample · " in waiting(app)
-        assert "s shows them" in waiting(app)
-        assert "1 unsent email in the outbox" in waiting(app)
+        assert "saved sessions (s)" in waiting(app)
+        assert "Clients (l) and their sessions" in waiting(app)
+        assert "1 unsent email (o) in the outbox" in waiting(app)
         # the recheck cache is stale (none yet): filled in a thread, then the line says so
         await wait_for(
-            pilot, lambda: "1 session affected by tree updates" in waiting(app), "the recheck"
+            pilot, lambda: "1 session (r) affected by tree updates" in waiting(app), "the recheck"
         )
         assert "s Saved sessions" in screen_text(app)  # the footer names the key
 

@@ -20,6 +20,17 @@ OUTBOX = "outbox"
 """`wizard.exports.compose.OUTBOX`, kept here so that counting imports no export code."""
 
 
+def clients_count(data_folder: Path) -> int:
+    """How many client records there are (`wizard.sessions.clients`; files, not read)."""
+    try:
+        with os.scandir(data_folder / "clients") as entries:
+            return sum(
+                1 for e in entries if e.name.endswith(".toml") and not e.name.startswith(".")
+            )
+    except OSError:
+        return 0
+
+
 def unsent_count(data_folder: Path) -> int:
     """How many messages wait in the outbox (their files, not read)."""
     try:
