@@ -27,12 +27,27 @@ def test_quick_run_writes_a_row_per_measurement(
         "`wizard check`",
         "`wizard paths`",
         "Export",
+        "Shipped trees, step",
+        "with 50 sessions / with none",
+        "`wizard sessions list`",
+        "`wizard run` / `wizard check`",
     ):
         assert metric in table and metric in text
+    assert "Load average while each benchmark ran" in text
     assert "## Machine" in text and "Textual" in text and "CPU" in text
     assert "TOML parsers" in text and "tomllib (stdlib)" in text
     assert "FAIL" in text or "pass" in text
-    assert set(BENCHES) == {"start", "steps", "scale", "paths", "parsers", "export"}
+    assert set(BENCHES) == {
+        "start",
+        "history",
+        "shipped",
+        "commands",
+        "steps",
+        "scale",
+        "paths",
+        "parsers",
+        "export",
+    }
 
 
 def test_a_new_run_keeps_the_hand_written_notes(tmp_path: Path) -> None:

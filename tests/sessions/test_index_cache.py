@@ -26,7 +26,9 @@ def _cached_names(store: SessionStore) -> set[str]:
         return {name for (name,) in db.execute("SELECT name FROM summaries")}
 
 
-def test_a_second_listing_is_the_same_from_the_cache(store: SessionStore, sample_tree: Tree) -> None:
+def test_a_second_listing_is_the_same_from_the_cache(
+    store: SessionStore, sample_tree: Tree
+) -> None:
     for answers in (["china"], CHINA_X1, []):
         saved_session(store, sample_tree, answers).close()
     first = _listed(store)
