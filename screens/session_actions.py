@@ -283,7 +283,7 @@ class SessionActions:
         )
         choices = [("keep", "Keep it"), ("delete", "Delete it")]
         self._app().push_screen(
-            ChoiceDialog("Delete this saved session?", message, choices),
+            ChoiceDialog("Delete this saved session?", message, choices, yes_no=("delete", "keep")),
             lambda choice: self._delete_session(card) if choice == "delete" else None,
         )
 

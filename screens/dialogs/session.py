@@ -21,16 +21,37 @@ from screens.widgets.literal import literal
 
 
 class ChoiceDialog(ModalScreen[str | None]):
-    """A question with a few answers (1-9 or Enter picks, Esc dismisses with None)."""
+    """A question with a few answers (1-9 or Enter picks, Esc dismisses with None). A yes/no
+    question names its two answers (`yes_no`: the choice keys for y and n), and y or n picks."""
 
     CSS_PATH = "sessions.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("y", "yes_no(0)", "Yes"),
+        Binding("n", "yes_no(1)", "No"),
+    ]
 
-    def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        choices: list[tuple[str, str]],
+        yes_no: tuple[str, str] | None = None,
+    ) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
         self.message = message
         self.choices = choices
+        self.yes_no = yes_no
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "yes_no":
+            return self.yes_no is not None
+        return True
+
+    def action_yes_no(self, which: int) -> None:
+        if self.yes_no is not None:
+            self.dismiss(self.yes_no[which])
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -45,6 +66,10 @@ class ChoiceDialog(ModalScreen[str | None]):
                 ],
                 id="dialog-choices",
             )
+            if self.yes_no is not None:
+                labels = dict(self.choices)
+                yes, no = (labels.get(key, key) for key in self.yes_no)
+                yield Static(literal(f"y: {yes} · n: {no} · Esc cancels"), classes="dialog-hint")
 
     @on(OptionList.OptionSelected, "#dialog-choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -68,8 +93,9 @@ def ask_before_leaving(screen: ModalScreen[object], what: str, save: Callable[[]
     screen.app.push_screen(
         ChoiceDialog(
             f"Leave {what} without saving?",
-            "What you typed is not saved yet. Esc goes back to it.",
+            "What you typed is not saved yet. y leaves it, n or Esc goes back to it.",
             [("save", "Save it"), ("discard", "Leave without saving"), ("back", "Go back")],
+            yes_no=("discard", "back"),
         ),
         chosen,
     )

@@ -276,3 +276,21 @@ async def test_question_mark_lists_this_screens_keys_first() -> None:
         await pilot.press("f1")  # (? would be typed into the date box)
         await wait_for_screen(pilot, HelpScreen)
         assert "Questions (this screen) ↑ ↓ or j k" in flat(screen_text(app))
+
+
+async def test_y_and_n_answer_the_leave_without_saving_question() -> None:
+    app = make_app(str(VISA), counselor=True, animate=False)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press(*"draft", "escape")
+        await wait_for_screen(pilot, ChoiceDialog)
+        assert "y: Leave without saving · n: Go back" in flat(screen_text(app))
+        await pilot.press("n")  # no: back to the note
+        await wait_for_screen(pilot, NoteDialog)
+        await pilot.press("escape")
+        await wait_for_screen(pilot, ChoiceDialog)
+        await pilot.press("y")  # yes: leave it
+        await wait_for_screen(pilot, QuestionScreen)
+        assert app.progress is None or not app.progress.notes
