@@ -159,7 +159,8 @@ async def test_revise_lists_dropped_answers_and_changes_the_outcome() -> None:
 
         assert app.progress.walk.answers == {"enrolment": "overseas"}
         assert question.question.id == "nationality"
-        for value in ["france", "elsewhere", 4, 21, "undecided"]:  # the youth-intern scheme's conditions
+        # The youth-intern scheme's conditions.
+        for value in ["france", "elsewhere", 4, 21, "undecided"]:
             await answer(pilot, value)
         assert isinstance(app.screen, OutcomeScreen)
         assert app.progress.walk.outcome.id == "treaty-intern"
