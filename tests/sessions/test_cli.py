@@ -76,12 +76,25 @@ def test_list_reports_a_damaged_file_and_lists_the_rest(
     data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with_good_session(data)
-    shutil.copy(SESSION_DATA / "broken" / "wrong-types.toml", data / "sessions")
+    shutil.copy(SESSION_DATA / "broken" / "missing-fields.toml", data / "sessions")
     code, out, err = run(capsys, "sessions", "list", "--data-dir", str(data))
     assert code == 0 and "20261101-a1b2c3" in out
-    assert err.startswith(
-        "warning: wrong-types.toml: cannot be read (answers[1].value: not a valid"
-    )
+    assert err.startswith("warning: missing-fields.toml: cannot be read (tree_version: missing")
+    assert f"moved to {data / 'sessions' / 'damaged'}" in err
+
+
+def test_a_session_whose_answers_are_damaged_lists_and_is_reported_when_opened(
+    data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Listing reads only the fields a list shows (10,000 sessions list fast); a file whose
+    answers are damaged is found, reported and moved aside when it is opened."""
+    with_good_session(data)
+    shutil.copy(SESSION_DATA / "broken" / "wrong-types.toml", data / "sessions")
+    code, out, _ = run(capsys, "sessions", "list", "--data-dir", str(data))
+    assert code == 0 and "wrong-types" in out
+    code, _, err = run(capsys, "sessions", "show", "wrong-types", "--data-dir", str(data))
+    assert code == 1
+    assert "wrong-types.toml: cannot be read (answers[1].value: not a valid" in err
     assert f"moved to {data / 'sessions' / 'damaged'}" in err
 
 

@@ -37,7 +37,8 @@ def register(sub: SubParsers, launch: Callable[[argparse.Namespace], int]) -> No
         "list sessions, newest first",
         "List saved sessions, newest first: id, last update, client, tree, progress, outcome "
         "and, for a what-if copy, the session it was copied from. "
-        "Damaged session files are reported on stderr and moved to sessions/damaged/.",
+        "A file that cannot be listed is reported on stderr and moved to sessions/damaged/; "
+        "one whose answers are damaged is found when it is opened.",
     )
     a.add_argument("filter", nargs="*", help="only sessions whose client, tree, id... match")
     a.add_argument("--format", choices=["text", "json"], default="text", help="default: text")
