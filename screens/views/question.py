@@ -218,7 +218,9 @@ class QuestionScreen(WalkScreen, Screen[None]):
 
     def _fill_multi(self, question: MultiQuestion, earlier: AnswerValue | None) -> None:
         ticked = earlier if isinstance(earlier, list) else []
-        self.query_one("#multi", MultiList).set_items(
+        multi = self.query_one("#multi", MultiList)
+        multi.exclusive = {o.id: o.text(self.lang) for o in question.options if o.exclusive}
+        multi.set_items(
             [
                 (o.id, self._option_prompt(n, o, False, box=len("[ ] ")), o.id in ticked)
                 for n, o in enumerate(question.options, 1)

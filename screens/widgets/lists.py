@@ -152,6 +152,28 @@ class MultiList(TickList):
         def control(self) -> MultiList:
             return self.multi_list
 
+    exclusive: dict[str, str] = {}
+    """Options ("None of these") that cannot be ticked with another, by id, with their labels."""
+
+    def toggle(self, ident: str) -> None:
+        """Tick or untick; ticking an exclusive option unticks the others, and ticking another
+        unticks the exclusive one, saying so (nothing changes unseen)."""
+        super().toggle(ident)
+        if ident not in self.ticked:
+            return
+        if ident in self.exclusive:
+            cleared = sorted(self.ticked - {ident})
+            why = f"“{self.exclusive[ident]}” cannot be ticked with another option"
+        else:
+            cleared = sorted(self.ticked & self.exclusive.keys())
+            why = "; ".join(f"“{self.exclusive[i]}” cannot be ticked with another" for i in cleared)
+        for other in cleared:
+            self.ticked.discard(other)
+            self.replace_option_prompt(other, self._shown(other))
+        if cleared:
+            n = len(cleared)
+            self.notify(f"Unticked {n} option{'s' if n > 1 else ''}: {why}.", markup=False)
+
     def action_submit(self) -> None:
         ids = [option.id for option in self.options]
         self.post_message(self.Submitted(self, [i for i in ids if i in self.ticked and i]))
