@@ -108,14 +108,18 @@ CONTRADICTIONS = [
     ("work-after-study", "new-application-gap", {"allhunan-transfer", "elitestage-transfer"}),
     ("work-after-study", "same-employer-new-city", {"shine-nia-2024", "careermunity-move"}),
     ("work-after-study", "five-year-conditions", {"jinhua-12-measures", "shine-nia-2024"}),
-    # Time since graduation (C7: 1 year national, 2 years Beijing, 5 years per an agency for Shanghai).
+    # Time since graduation (C7: 1 year national, 2 in Beijing, 5 per an agency for Shanghai).
     (
         "work-after-study",
         "graduation-window-conflict",
         {"beijing-two-zones-talent", "elitere-beijing-2024", "xingfushuangcheng-category-a"},
     ),
     # Child PR documents (C9: Shanghai none vs Hengyang / Changsha income, tax, deposit).
-    ("permanent-residence", "child-documents-differ", {"sh-italent-parent-child", "hengyang-child-pr"}),
+    (
+        "permanent-residence",
+        "child-documents-differ",
+        {"sh-italent-parent-child", "hengyang-child-pr"},
+    ),
 ]
 
 
