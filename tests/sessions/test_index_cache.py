@@ -9,7 +9,8 @@ import sqlite3
 from pathlib import Path
 
 from tests.sessions.saved import CHINA_X1, saved_session
-from wizard.sessions.cache import CACHE_FILE
+from wizard.sessions.cache import CACHE_FILE, VERSION
+from wizard.sessions.clients import ClientStore, attach
 from wizard.sessions.index import SessionSummary, list_sessions
 from wizard.sessions.store import SessionStore
 from wizard.tree.schema import Tree
@@ -95,3 +96,25 @@ def test_an_empty_history_makes_no_cache(store: SessionStore) -> None:
     store.folder.mkdir(parents=True)
     assert _listed(store) == []
     assert not (store.folder.parent / CACHE_FILE).exists()
+
+
+def test_the_client_id_is_listed_and_an_older_cache_is_emptied(
+    store: SessionStore, sample_tree: Tree
+) -> None:
+    client = ClientStore(store.folder.parent).create("Ana Silva", "ana@example.org")
+    handle = saved_session(store, sample_tree, CHINA_X1)
+    handle.apply(lambda session: attach(session, client))
+    handle.close()
+    assert [s.client_id for s in _listed(store)] == [client.id]
+    assert [s.client_id for s in _listed(store)] == [client.id]  # from the cache
+    # The cache as version 1 wrote it: the same file and stat, no client_id column.
+    with sqlite3.connect(store.folder.parent / CACHE_FILE, isolation_level=None) as db:
+        db.execute("CREATE TABLE old AS SELECT * FROM summaries")
+        db.execute("DROP TABLE summaries")
+        db.execute("ALTER TABLE old DROP COLUMN client_id")
+        db.execute("ALTER TABLE old RENAME TO summaries")
+        db.execute("PRAGMA user_version=1")
+    assert [s.client_id for s in _listed(store)] == [client.id]
+    with sqlite3.connect(store.folder.parent / CACHE_FILE) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == VERSION
+        assert db.execute("SELECT client_id FROM summaries").fetchall() == [(client.id,)]

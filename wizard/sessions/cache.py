@@ -20,15 +20,15 @@ from pathlib import Path
 from typing import Any
 
 CACHE_FILE = "session-index.sqlite"
-VERSION = 1
-"""Bumped when what is cached changes: an older cache is emptied."""
+VERSION = 2
+"""Bumped when what is cached changes: an older cache is emptied (2: `client_id`)."""
 
 Stat = tuple[int, int, int, int]
 """(size, mtime_ns, ctime_ns, inode) of a session file."""
 
 _COLUMNS = (
     "tree, updated, answered, client_name, outcome, outcome_title, copied_from, "
-    "client_email, counselor"
+    "client_email, counselor, client_id"
 )
 
 
@@ -106,7 +106,7 @@ class SummaryCache:
             with self._transaction(self._db):
                 self._db.executemany("DELETE FROM summaries WHERE name = ?", [(n,) for n in gone])
                 self._db.executemany(
-                    f"INSERT OR REPLACE INTO summaries VALUES (?, ?, ?, ?, ?, {_marks(9)})",
+                    f"INSERT OR REPLACE INTO summaries VALUES (?, ?, ?, ?, ?, {_marks()})",
                     [(name, *stat, *summary) for name, (stat, summary) in self.changed.items()],
                 )
         except sqlite3.Error:
@@ -119,5 +119,6 @@ class SummaryCache:
             self._db = None
 
 
-def _marks(count: int) -> str:
-    return ", ".join("?" * count)
+def _marks() -> str:
+    """A `?` for each cached column."""
+    return ", ".join("?" * (_COLUMNS.count(",") + 1))

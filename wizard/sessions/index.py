@@ -53,6 +53,8 @@ class SessionSummary:
     copied_from: str | None = None
     client_email: str | None = None
     counselor: str | None = None
+    client_id: str | None = None
+    """The client record the session belongs to (`wizard.sessions.clients`), if linked."""
 
     @property
     def progress(self) -> str:
@@ -155,7 +157,15 @@ def _from_cache(
     return summary
 
 
-OPTIONAL = ("client_name", "outcome", "outcome_title", "copied_from", "client_email", "counselor")
+OPTIONAL = (
+    "client_name",
+    "outcome",
+    "outcome_title",
+    "copied_from",
+    "client_email",
+    "counselor",
+    "client_id",
+)
 """The optional fields a summary takes, in its order."""
 
 
@@ -206,4 +216,5 @@ def _validated_summary(data_folder: Path, path: Path, problems: list[str]) -> Se
         session.copied_from,
         session.client_email,
         session.counselor,
+        session.client_id,
     )
