@@ -203,16 +203,16 @@ class SessionActions:
         if isinstance(screen, HomeScreen):
             screen.load_catalog()
 
-    def what_if_title(self, limit: int = 40) -> str:
+    def what_if_title(self, limit: int = 40, short: bool = False) -> str:
         """The header's "What if: … of Ana Silva's session" while a what-if copy is open
-        (`limit`: of the question's prompt; 0 leaves it out)."""
+        (`limit`: of the question's prompt; 0 leaves it out; `short`: for a narrow header)."""
         keeper = self._keeper
         session = keeper.session if keeper is not None else None
         if session is None or not session.copied_from or self.progress is None:
             return ""
         from wizard.sessions.compare import what_if_title
 
-        return what_if_title(session, self.progress.walk.tree, limit)
+        return what_if_title(session, self.progress.walk.tree, limit, short)
 
     def _refresh_headers(self) -> None:
         from screens.widgets.header import WizardHeader

@@ -7,6 +7,17 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 
+def what_if_forms(subtitle: str) -> list[tuple[int, bool, str]]:
+    """A what-if header's forms, widest first: (the prompt's length, short form, subtitle). The
+    question it branched at stays as long as 12 of its characters fit."""
+    return [
+        (40, False, subtitle),
+        (40, False, ""),
+        *((limit, True, "") for limit in (40, 32, 24, 18, 12)),
+        (0, False, ""),
+    ]
+
+
 class WizardHeader(Header):
     """The app's name and the tree's title when both fit; on a narrow terminal the tree's title
     alone, whole, as the title: it says where the user is, while the app's name is known already."""
@@ -18,8 +29,8 @@ class WizardHeader(Header):
         subtitle = self.screen_sub_title
         room = self._room()
         if self._what_if(40):  # a what-if copy says so on every screen, before anything else
-            for limit, sub in ((40, subtitle), (40, ""), (20, ""), (0, "")):
-                full = self.app.format_title(self._what_if(limit), sub)
+            for limit, short, sub in what_if_forms(subtitle):
+                full = self.app.format_title(self._what_if(limit, short), sub)
                 if not room or full.cell_length <= room:
                     break
             return full
@@ -40,10 +51,10 @@ class WizardHeader(Header):
         name = getattr(session, "client_name", None)
         return f"{subtitle} · {name}" if name else subtitle
 
-    def _what_if(self, limit: int) -> str:
+    def _what_if(self, limit: int, short: bool = False) -> str:
         """The title "What if: … of Ana Silva's session" when the session open is a what-if copy."""
         title = getattr(self.app, "what_if_title", None)
-        return str(title(limit)) if callable(title) else ""
+        return str(title(limit, short)) if callable(title) else ""
 
     def refresh_title(self) -> None:
         """Format the title again (the session behind it changed)."""

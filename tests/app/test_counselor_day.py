@@ -173,6 +173,7 @@ async def test_a_what_if_copy_says_so_in_every_header_and_the_compare_columns(
         )
         header = screen_text(app).splitlines()[0]
         assert "What if: " in header and "Ana Silva's session" in header
+        assert "“" in header, "at 80 columns the header still names the question it branched at"
         await answer(pilot, "2026-10-01")
         await wait_for_screen(pilot, OutcomeScreen)
         assert "Ana Silva's session" in screen_text(app).splitlines()[0]

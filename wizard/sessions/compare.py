@@ -61,10 +61,12 @@ def what_if_description(session: Session, tree: Tree | None = None, limit: int =
     return f"what if: another answer to “{prompt}”"
 
 
-def what_if_title(session: Session, tree: Tree | None = None, limit: int = 40) -> str:
+def what_if_title(
+    session: Session, tree: Tree | None = None, limit: int = 40, short: bool = False
+) -> str:
     """The header of every screen of a what-if copy: "What if: another answer to “…” of Ana
-    Silva's session" ("" for a session that is not a copy); `limit` 0: "What if: a copy of Ana
-    Silva's session", for a narrow header."""
+    Silva's session" ("" for a session that is not a copy); `short`, for a narrow header: "What
+    if: “…” · Ana Silva's session"; `limit` 0: "What if: a copy of Ana Silva's session"."""
     if not session.copied_from:
         return ""
     what = what_if_description(session, tree if limit else None, limit)
@@ -73,6 +75,8 @@ def what_if_title(session: Session, tree: Tree | None = None, limit: int = 40) -
         if session.client_name
         else f"session {short_id(session.copied_from)}"
     )
+    if short and "“" in what:
+        return f"What if: {what[what.index('“') :]} · {whose}"
     return f"W{what[1:]} of {whose}"
 
 
