@@ -26,13 +26,12 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from wizard.reading import read_regular
+from wizard.sessions.client_index import CLIENT_LIMIT, CLIENTS, client_matches, match_key
 from wizard.sessions.files import atomic_write
 from wizard.sessions.model import Session, describe_errors, utc_now
 from wizard.sessions.store import SessionError, SessionStore
 from wizard.toml import TOMLDecodeError, parse_toml
 
-CLIENTS = "clients"
-CLIENT_LIMIT = 2**20
 ClientId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=80)]
 
 
@@ -53,15 +52,10 @@ class Client(BaseModel):
 
     def matches(self, text: str) -> bool:
         """Whether every word typed is in the name or the email."""
-        hay = f"{self.name} {self.email or ''}".casefold()
-        return all(word in hay for word in text.casefold().split())
+        return client_matches(self.name, self.email, text)
 
     def to_toml(self) -> str:
         return tomli_w.dumps(self.model_dump(exclude_none=True), multiline_strings=True)
-
-
-def match_key(name: str | None, email: str | None) -> tuple[str, str]:
-    return (" ".join((name or "").split()).casefold(), (email or "").strip().casefold())
 
 
 def new_client_id(now: dt.datetime | None = None) -> str:
