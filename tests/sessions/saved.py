@@ -56,9 +56,12 @@ def dead_pid() -> int:
     return child.pid
 
 
-def write_lock(path: Path, pid: int, host: str | None = None) -> None:
-    """A lock file as process `pid` on `host` (this machine by default) leaves it."""
+def write_lock(path: Path, pid: int, host: str | None = None, started: str | None = None) -> None:
+    """A lock file as process `pid` on `host` (this machine by default) leaves it; `started`,
+    when the owner recorded its start time."""
     owner = {"pid": pid, "host": host or socket.gethostname(), "since": "2026-11-01T09:00:00+00:00"}
+    if started is not None:
+        owner["started"] = started
     path.write_text(json.dumps(owner), encoding="utf-8")
 
 

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from tests.sessions.saved import dead_pid, write_lock
-from wizard.sessions.files import FileLock, LockHeld, atomic_write, data_dir, leftover_temp_files
+from wizard.sessions.files import (
+    FileLock,
+    LockHeld,
+    atomic_write,
+    data_dir,
+    leftover_temp_files,
+    process_start,
+)
 
 
 def test_data_dir_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -73,6 +80,21 @@ def test_a_stale_lock_never_blocks(tmp_path: Path, content: str) -> None:
     assert lock.held and json.loads(path.read_text())["pid"] == os.getpid()
     lock.release()
     assert not path.exists()
+
+
+@pytest.mark.skipif(not process_start(os.getpid()), reason="no /proc to read start times from")
+def test_a_dead_owners_pid_reused_by_another_process_does_not_hold_the_lock(
+    tmp_path: Path,
+) -> None:
+    # The pid is alive (pytest's parent), but it started at another time than the lock says:
+    # the owner died (a terminal closed) and the system gave its pid to another process.
+    path = tmp_path / "s.lock"
+    write_lock(path, os.getppid(), started=str(int(process_start(os.getppid())) + 1))
+    FileLock(path).acquire()
+    assert json.loads(path.read_text())["pid"] == os.getpid()
+    write_lock(path, os.getppid(), started=process_start(os.getppid()))  # that very process
+    with pytest.raises(LockHeld):
+        FileLock(path).acquire()
 
 
 def test_a_lock_on_another_host_is_assumed_alive(tmp_path: Path) -> None:

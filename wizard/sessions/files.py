@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -101,6 +102,9 @@ class LockOwner:
     pid: int
     host: str
     since: str
+    started: str = ""
+    """When the process started, as the system counts it (Linux: clock ticks since boot; "" where
+    unknown): a dead owner's pid reused by another process must not keep the lock."""
 
     def describe(self) -> str:
         here = self.host == socket.gethostname()
@@ -121,8 +125,21 @@ class LockOwner:
         except ProcessLookupError:
             return False
         except PermissionError:  # it exists, owned by someone else
-            return True
-        return True
+            pass
+        now = process_start(self.pid)
+        return not (self.started and now and now != self.started)
+
+
+def process_start(pid: int) -> str:
+    """When process `pid` started (field 22 of Linux's /proc/PID/stat), or "" where unknown."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            text = stat.read().decode("ascii", "replace")
+    except OSError:
+        return ""
+    # The command name (field 2) is in parentheses and may hold spaces: count after its end.
+    fields = text[text.rfind(")") + 2 :].split()
+    return fields[19] if len(fields) > 19 else ""
 
 
 class LockHeld(Exception):
@@ -155,14 +172,17 @@ class FileLock:
             return LockOwner(0, socket.gethostname(), "?")
         try:
             data = json.loads(text)
-            return LockOwner(int(data["pid"]), str(data["host"]), str(data["since"]))
-        except (ValueError, KeyError, TypeError):
+            owner = LockOwner(int(data["pid"]), str(data["host"]), str(data["since"]))
+            return dataclasses.replace(owner, started=str(data.get("started", "")))
+        except (ValueError, KeyError, TypeError, AttributeError):
             return LockOwner(0, socket.gethostname(), "?")
 
     def acquire(self, take_over: bool = False) -> LockOwner | None:
         """Take the lock; returns the previous owner if a stale or taken-over lock was replaced."""
-        mine = LockOwner(os.getpid(), socket.gethostname(), _now())
-        payload = json.dumps({"pid": mine.pid, "host": mine.host, "since": mine.since}).encode()
+        mine = LockOwner(os.getpid(), socket.gethostname(), _now(), process_start(os.getpid()))
+        payload = json.dumps(
+            {"pid": mine.pid, "host": mine.host, "since": mine.since, "started": mine.started}
+        ).encode()
         try:
             _create_exclusive(self.path, payload)
         except FileExistsError:

@@ -3,7 +3,7 @@
 Layout inside the data folder (`wizard.sessions.files.data_dir`):
 
     sessions/ID.toml            one file per session (see `wizard.sessions.model`)
-    sessions/ID.lock            while an app instance has the session open (pid and host)
+    sessions/ID.lock            while an app instance has the session open (pid, host, start)
     sessions/damaged/           files that could not be read, moved aside with a time stamp
     sessions/deleted/           what `delete` removed, so a slip of the finger loses nothing
                                 (listed and put back by `wizard.sessions.bin`)
