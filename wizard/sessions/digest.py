@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from wizard.tree.judge import judge
+from wizard.tree.judge import verdict_of
 from wizard.tree.schema import Id
 from wizard.tree.walk import Walk
 
@@ -36,7 +36,7 @@ def conclusion(walk: Walk) -> Concluded | None:
         return None
     return Concluded(
         outcome=outcome.id,
-        verdict=judge(walk.tree, outcome, walk.answers).verdict,
+        verdict=verdict_of(walk.tree, outcome, walk.answers).verdict,
         risks=[hit.risk.id for hit in walk.risks],
         checklist=[item.id for item in outcome.checklist],
     )

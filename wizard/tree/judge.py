@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from wizard.tree.domains import Cell, describe_range, domain, merge
@@ -141,19 +141,23 @@ def judge(
     tree: Tree, outcome: Outcome, answers: Mapping[str, AnswerValue], lang: str = "en"
 ) -> Judgement:
     """The verdict of `outcome`, reached with `answers` (the path's), and its alternatives."""
-    unknown = unknown_answers(tree, answers)
-    assumptions = [_assumption(tree.nodes[q], answers[q], lang) for q in answers if q in unknown]
-    checks = check(outcome, answers, unknown)
+    mine = verdict_of(tree, outcome, answers, lang)
     alternatives = [
         alternative(tree, alt, answers) for alt in outcome.alternatives if alt in tree.outcomes
     ]
-    return Judgement(
-        outcome.verdict,
-        capped(outcome.verdict, checks, assumptions),
-        assumptions,
-        checks,
-        alternatives,
-    )
+    return replace(mine, alternatives=alternatives)
+
+
+def verdict_of(
+    tree: Tree, outcome: Outcome, answers: Mapping[str, AnswerValue], lang: str = "en"
+) -> Judgement:
+    """`judge` without the alternatives (their search is most of its cost): what a session's
+    digest keeps."""
+    unknown = unknown_answers(tree, answers)
+    assumptions = [_assumption(tree.nodes[q], answers[q], lang) for q in answers if q in unknown]
+    checks = check(outcome, answers, unknown)
+    verdict = capped(outcome.verdict, checks, assumptions)
+    return Judgement(outcome.verdict, verdict, assumptions, checks, [])
 
 
 def _assumption(question: AnyQuestion, value: AnswerValue, lang: str) -> Assumption:
