@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from wizard.tree.domains import class_of, domain, leaves, tree_conditions
 from wizard.tree.routing import route, targets
-from wizard.tree.schema import AnswerValue, Tree
+from wizard.tree.schema import AnswerValue, AnyQuestion, Tree
 
 Answers = tuple[tuple[str, AnswerValue], ...]
 Accept = Callable[[str, dict[str, AnswerValue]], bool]
@@ -81,11 +81,8 @@ def read_later(tree: Tree) -> LaterSets:
     own: dict[str, int] = {}
     for qid, q in tree.nodes.items():
         mask = 0
-        for r in [*q.routes, *(r for o in q.options for r in o.routes)]:
-            if r.when is not None:
-                for leaf in leaves(r.when):
-                    if leaf.answer:
-                        mask |= 1 << bits.setdefault(leaf.answer, len(bits))
+        for answer in route_reads(q):
+            mask |= 1 << bits.setdefault(answer, len(bits))
         own[qid] = mask
     masks: dict[str, int] = {}
     for qid in _post_order(tree):
@@ -98,6 +95,44 @@ def read_later(tree: Tree) -> LaterSets:
         _LATER.clear()
     _LATER[id(tree)] = (tree, later)
     return later
+
+
+def route_reads(question: AnyQuestion) -> list[str]:
+    """The answers the conditions of `question`'s routes (and its options') read."""
+    return [
+        leaf.answer
+        for r in [*question.routes, *(r for o in question.options for r in o.routes)]
+        if r.when is not None
+        for leaf in leaves(r.when)
+        if leaf.answer
+    ]
+
+
+Router = Callable[[AnyQuestion, Mapping[str, AnswerValue]], "str | None"]
+_ROUTERS: dict[int, tuple[Tree, Router]] = {}
+
+
+def router(tree: Tree) -> Router:
+    """`route` remembering its result for each question and the answers its routes read: a
+    search routes the same question with the same answers thousands of times."""
+    cached = _ROUTERS.get(id(tree))
+    if cached is not None and cached[0] is tree:
+        return cached[1]
+    reads = {qid: tuple(dict.fromkeys([qid, *route_reads(q)])) for qid, q in tree.nodes.items()}
+    memo: dict[tuple[object, ...], str | None] = {}
+
+    def routed(question: AnyQuestion, answers: Mapping[str, AnswerValue]) -> str | None:
+        key = (question.id, *(_hashable(answers.get(q)) for q in reads[question.id]))
+        if key not in memo:
+            if len(memo) > 100_000:
+                memo.clear()
+            memo[key] = route(question, answers)
+        return memo[key]
+
+    if len(_ROUTERS) > 32:
+        _ROUTERS.clear()
+    _ROUTERS[id(tree)] = (tree, routed)
+    return routed
 
 
 def _post_order(tree: Tree) -> list[str]:
@@ -159,6 +194,7 @@ def reach(
     answers `accept` reads, which a state must keep."""
     fixed = fixed or {}
     cells = domain(tree)
+    routed = router(tree)
     later = read_later(tree)
     wanted = goals if goals is not None else (frozenset([target]) if target else None)
     toward = leading_to(tree, *wanted) if wanted is not None else None
@@ -185,13 +221,13 @@ def reach(
         for value in values:
             answers = dict(taken)
             answers[node] = value
-            following = route(question, answers)
+            following = routed(question, answers)
             if following is not None and (toward is None or following in toward):
                 stack.append((following, (*taken, (node, value))))
     return found
 
 
-def _hashable(value: AnswerValue) -> object:
+def _hashable(value: AnswerValue | None) -> object:
     return tuple(value) if isinstance(value, list) else value
 
 
@@ -215,6 +251,7 @@ def conflicts(
     things stand; the smallest set is the smallest change that opens it.
     """
     cells = domain(tree)
+    routed = router(tree)
     later = read_later(tree)
     target_reads = frozenset(
         leaf.answer
@@ -222,7 +259,13 @@ def conflicts(
         for leaf in leaves(r.when)
         if leaf.answer
     )
-    same = {q: class_of(tree, q, v) for q, v in given.items() if q in tree.nodes}
+    # For each given answer, which of its question's cells are in its class (cells are tried
+    # thousands of times: the class of each is found once here).
+    same = {
+        q: [class_of(tree, q, c.value) == class_of(tree, q, v) for c in cells.get(q, [])]
+        for q, v in given.items()
+        if q in tree.nodes
+    }
     toward = leading_to(tree, target)
     found: Conflicts = {}
     seen: set[tuple[str, frozenset[tuple[str, object]], frozenset[str]]] = set()
@@ -248,17 +291,16 @@ def conflicts(
         if key in seen:
             continue
         seen.add(key)
-        tries = cells.get(question.id, [])
+        options = cells.get(question.id, [])
+        tries = list(zip(options, same.get(question.id, [True] * len(options)), strict=True))
         if question.id in same:  # the given answer's class last, so it is tried first
-            tries = sorted(tries, key=lambda c: class_of(tree, node, c.value) == same[node])
-        for cell in tries:
+            tries.sort(key=lambda pair: pair[1])
+        for cell, kept_given in tries:
             answers = dict(taken)
             answers[question.id] = cell.value
-            following = route(question, answers)
+            following = routed(question, answers)
             if following is None or following not in toward:
                 continue
-            now = changed
-            if question.id in same and class_of(tree, question.id, cell.value) != same[question.id]:
-                now = changed | {question.id}
+            now = changed if kept_given else changed | {question.id}
             stack.append((following, (*taken, (question.id, cell.value)), now))
     return found
