@@ -27,7 +27,9 @@ from wizard.cli.main import main
 from wizard.diagnostics import TreeError
 from wizard.lint import RULES, lint, lint_files, load, shipped_tree_ids
 from wizard.lint.graphs import Dominators, predecessors, strongly_connected
+from wizard.tree.judge import judge
 from wizard.tree.loader import read
+from wizard.tree.walk import Walk
 
 BROKEN = DATA / "broken"
 TODAY = dt.date(2026, 11, 25)
@@ -208,6 +210,17 @@ def test_load_raises_on_lint_errors_and_passes_warnings() -> None:
         load(BROKEN / "cycle.toml")
     assert [d.rule for d in error.value.diagnostics] == ["cycle"]
     assert load(BROKEN / "unused-risk.toml").id == "unused-risk"
+
+
+def test_load_leaves_the_verdict_searches_to_check() -> None:
+    # `wizard check` finds the path that breaks the requirement; opening the tree to walk it
+    # skips that search, and the person on that path is told the route is not available.
+    path = BROKEN / "broken-requirement.toml"
+    assert "broken-requirement" in {d.rule for d in lint_files([path])}
+    tree = load(path)
+    walk, problems = Walk.replay(tree, [("q1", "a"), ("months", 4)])
+    assert not problems and walk.outcome is not None and walk.outcome.id == "stay-end"
+    assert judge(tree, walk.outcome, walk.answers).verdict == "not-available"
 
 
 # --- the graph algorithms, against brute force --------------------------------------------

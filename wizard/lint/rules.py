@@ -758,3 +758,9 @@ RULES: list[Rule] = [
     check_continue_answers,
 ]
 """Every rule, in the order it runs. All run on every tree; none stops the others."""
+
+SEARCHES: frozenset[Rule] = frozenset([check_broken_requirements, check_unknown_verdicts])
+"""The rules that search every way through the tree: most of a check's time (about half a second
+for the largest shipped tree). They guard the verdicts an author wrote, not the walk: opening a
+tree to walk it leaves them out (`wizard.lint.load`), since the verdict engine judges each
+person's answers anyway, and `wizard check` (run by CI on the shipped trees) runs them."""
