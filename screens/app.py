@@ -83,6 +83,7 @@ class WizardApp(SessionActions, App[None]):
         self.initial_tree = tree
         self.initial_loaded = loaded
         self.lang = self.options.lang
+        """The language of the walk on screen (`begin`), else the app's (`options.lang`)."""
         self.home = HomeScreen(self.lang, self.saved_sessions)
         self.progress: Progress | None = None
         """The walk in progress, if any."""
@@ -120,17 +121,23 @@ class WizardApp(SessionActions, App[None]):
     # Walks
 
     def start_tree(
-        self, ref: str, loaded: Tree | None = None, answers: Mapping[str, object] | None = None
-    ) -> None:
+        self,
+        ref: str,
+        loaded: Tree | None = None,
+        answers: Mapping[str, object] | None = None,
+        lang: str | None = None,
+    ) -> bool:
         """Open a tree (a shipped id or a path) at its first question, or past the `answers`
-        another tree carried over (checked by `wizard check`); say why if it cannot."""
+        another tree carried over (checked by `wizard check`), in `lang` (a client's) if the
+        tree offers it; say why if it cannot. Whether it opened."""
         tree = loaded or self._open_tree(ref)
         if tree is None:
-            return
+            return False
         from wizard.tree.walk import Walk
 
         walk, _ = Walk.replay(tree, (answers or {}).items())
-        self.begin(Progress(walk, ref))
+        self.begin(Progress(walk, ref), lang)
+        return True
 
     def _open_tree(self, ref: str) -> Tree | None:
         from wizard.diagnostics import TreeError
@@ -143,10 +150,16 @@ class WizardApp(SessionActions, App[None]):
             self.notify(problems, title=f"Cannot open {ref}", severity="error", markup=False)
             return None
 
-    def begin(self, progress: Progress) -> None:
-        """Show `progress` on a fresh question screen above home (a new walk or a resumed one)."""
+    def begin(self, progress: Progress, lang: str | None = None) -> None:
+        """Show `progress` on a fresh question screen above home (a new walk or a resumed one),
+        in `lang` (a client's, a saved session's) if its tree offers it, else the app's; a new
+        session is saved with the language shown."""
         from screens.views.question import QuestionScreen
+        from wizard.i18n import walk_language
 
+        offered = progress.walk.tree.tree.languages
+        self.lang = walk_language(lang, offered, self.options.lang)
+        self.sessions().lang = self.lang
         self.progress = progress
         self._unwind()
         self.push_screen(QuestionScreen(progress, self.lang))
@@ -166,6 +179,7 @@ class WizardApp(SessionActions, App[None]):
 
     @on(LeaveSession)
     def _back_home(self) -> None:
+        self.lang = self.options.lang
         if self.leave_session():
             self._relist()  # leaving may have saved it, or kept a copy
 

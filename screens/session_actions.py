@@ -224,7 +224,8 @@ class SessionActions:
         from screens.dialogs.session import NoticeDialog
 
         app: Any = self._app()
-        app.begin(reopened.progress)
+        session = self.sessions().session  # shown in its language, if its tree offers it
+        app.begin(reopened.progress, session.language if session is not None else None)
         app.call_after_refresh(self._refresh_headers)
         summary = reopened.resumed.summary()
         if summary:

@@ -14,3 +14,9 @@ def tr(text: Text | None, lang: str = "en") -> str:
     if isinstance(text, str):
         return text
     return text.get(lang) or text.get("en") or next(iter(text.values()), "")
+
+
+def walk_language(wanted: str | None, offered: list[str], default: str) -> str:
+    """The language a walk is shown in: `wanted` (a client's, a saved session's) when the tree
+    offers it (its `languages`), else `default` (the app's, from `--lang`)."""
+    return wanted if wanted and wanted in offered else default

@@ -246,14 +246,22 @@ class ClientForm(ModalScreen[str | None]):
 
 
 def start_for_client(app: Any, data_folder: Path, tree: str, client_id: str) -> None:
-    """Start `tree` as a new session of the client: made at once, with their name and email."""
+    """Start `tree` as a new session of the client: made at once, with their name and email,
+    in their language if the tree offers it (else the app's, and a notice says so)."""
     from wizard.sessions.clients import ClientStore, attach
 
     client = ClientStore(data_folder).load(client_id)
-    app.start_tree(tree)
+    if not app.start_tree(tree, lang=client.language):
+        return
     progress = app.progress
     if progress is None:
         return
+    if app.lang != client.language:
+        app.notify(
+            f"This pathway is not offered in {client.language}, {client.name}'s language: "
+            f"it is shown in {app.lang}.",
+            markup=False,
+        )
     keeper = app.sessions()
     keeper.changed(progress, "start")
     keeper.set_people(client.name, client.email or "", "")

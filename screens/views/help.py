@@ -26,7 +26,8 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         [
             ("↑ ↓ or j k", "move through the pathways"),
             ("Enter or 1-9", "start the highlighted (or numbered) pathway, or resume a session"),
-            ("/", "filter the saved sessions by client, tree, outcome or id"),
+            ("Enter on a client", "pick a pathway: a new session for them, details filled in"),
+            ("/", "filter the clients and saved sessions by name, email, tree, outcome or id"),
             ("c", "compare the highlighted session with another"),
             ("d or Delete", "delete the highlighted session, after asking (in the sessions list)"),
             ("q", "quit"),

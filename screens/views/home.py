@@ -1,13 +1,15 @@
-"""The home screen: the shipped trees to start, and saved sessions to resume.
+"""The home screen: the shipped trees to start, and the clients with their saved sessions.
 
 The trees are listed before the first frame, on the event loop (each tree's `[tree]` table: a few
 milliseconds). The saved sessions are listed just after the first frame: a counselor's history of
 10,000 sessions takes about 0.2 s to list from the index cache (`wizard.sessions.cache`), which
-the first frame does not wait for; the list then holds the newest `SESSION_PAGE` sessions and a
-"more" line that adds the next page when it is highlighted or picked (Textual's OptionList lays
-out every option it holds, seconds for 10,000). A filter searches every session. Nothing the
-home screen imports may import pydantic; the engine is imported when a tree or a session is
-opened.
+the first frame does not wait for. The clients are read then too, and each client's line is
+followed by their sessions, the client changed last first; a session of no client stands on its
+own at its place (`wizard.sessions.client_index`). Enter on a client starts a new session for
+them (a tree to pick). The list holds the first `SESSION_PAGE` lines and a "more" line that adds
+the next page when it is highlighted or picked (Textual's OptionList lays out every option it
+holds, seconds for 10,000). A filter searches every client and session. Nothing the home screen
+imports may import pydantic; the engine is imported when a tree or a session is opened.
 """
 
 from __future__ import annotations
@@ -34,11 +36,21 @@ from screens.messages import (
     ResumeSession,
     StartTree,
 )
-from screens.views.waiting import Waiting
+from screens.views.waiting import Waiting, plural
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
 from screens.widgets.lists import ChoiceList
 from screens.widgets.literal import literal
+from wizard.sessions.client_index import (
+    ClientLine,
+    ClientSummary,
+    Group,
+    Line,
+    SessionLine,
+    filtered_lines,
+    group_sessions,
+    list_clients,
+)
 from wizard.sessions.index import SessionSummary
 
 INTRO = (
@@ -49,7 +61,8 @@ INTRO = (
 FILTER_HINT = "Type to filter: client, tree, outcome, id…"
 
 SESSION_PAGE = 100
-"""Sessions the list holds at first, and adds each time its "more" line is reached."""
+"""Lines (clients and sessions) the list holds at first, and adds each time its "more" line is
+reached."""
 MORE = "more:"
 """The id of the list's last line while sessions are left to show."""
 
@@ -79,11 +92,56 @@ def session_option(card: SessionCard) -> ListOption:
     return ListOption(body, id=f"session:{card.key}")
 
 
+def client_option(line: ClientLine) -> ListOption:
+    """A client: name, email, how many sessions (of how many, when the filter hides some)."""
+    count = plural(line.total, "session")
+    if line.shown < line.total:
+        count = f"{line.shown:,} of {count}"
+    body = Content.assemble(
+        literal(line.client.name, "bold"),
+        "  ",
+        literal(line.client.email or "no email", "$text-muted"),
+        (f"  {count} · Enter: new session", "$text-muted"),
+    )
+    return ListOption(Hanging(body), id=f"client:{line.client.id}")
+
+
+def line_option(line: Line, lang: str) -> ListOption:
+    """A client's line, or a session's: under its client, indented and without the name."""
+    if isinstance(line, ClientLine):
+        return client_option(line)
+    card = session_card(line.session, lang)
+    if not line.grouped:
+        return session_option(card)
+    body = Content.assemble(
+        "  ", literal(line.session.tree, "bold"), "\n  ", literal(card.detail, "$text-muted")
+    )
+    return ListOption(Hanging(body), id=f"session:{card.key}")
+
+
+def line_id(line: Line) -> str:
+    """The id of a line's option."""
+    if isinstance(line, ClientLine):
+        return f"client:{line.client.id}"
+    return f"session:{line.session.id}"
+
+
 def _divided(options: Iterable[ListOption]) -> list[ListOption | None]:
     """The options with a divider line between each (None is OptionList's divider)."""
     result: list[ListOption | None] = []
     for option in options:
         result += [None, option] if result else [option]
+    return result
+
+
+def _line_options(lines: Iterable[Line], lang: str, first: bool) -> list[ListOption | None]:
+    """The lines' options with a divider before each client and each session of no client
+    (not before the first line of the list when `first`); a client's sessions follow it."""
+    result: list[ListOption | None] = []
+    for line in lines:
+        if not (isinstance(line, SessionLine) and line.grouped) and (result or not first):
+            result.append(None)
+        result.append(line_option(line, lang))
     return result
 
 
@@ -127,9 +185,12 @@ class HomeScreen(Waiting, Screen[None]):
         self.trees: list[TreeCard] = []
         """The shipped trees listed (the command palette offers them too)."""
         self.sessions: list[SessionSummary] = []
-        self._matching: list[SessionSummary] = []
-        """The sessions the filter matches; the list holds the first `_shown` of them (their
-        cards are made as they are shown)."""
+        self.clients: list[ClientSummary] = []
+        self._groups: list[Group] = []
+        """The sessions grouped under their clients (`group_sessions`), when last listed."""
+        self._matching: list[Line] = []
+        """The lines the filter matches; the list holds the first `_shown` of them (their
+        options are made as they are shown)."""
         self._shown = 0
         self._undo_timer: Timer | None = None
 
@@ -161,16 +222,21 @@ class HomeScreen(Waiting, Screen[None]):
         """List the trees and the sessions; with `sessions_later`, the sessions after the next
         frame (the last listing, if any, is shown until then)."""
         if not sessions_later:
-            self.show_catalog(tree_cards(self.lang), self.read_sessions())
+            self.show_catalog(tree_cards(self.lang), self.read_sessions(), self._read_clients())
             return
-        self.show_catalog(tree_cards(self.lang), self.sessions)
+        self.show_catalog(tree_cards(self.lang), self.sessions, self.clients)
         self.call_after_refresh(self._relist_sessions)
 
     def _relist_sessions(self) -> None:
         if self.is_attached:
-            self.show_catalog(self.trees, self.read_sessions())
+            self.show_catalog(self.trees, self.read_sessions(), self._read_clients())
 
-    def show_catalog(self, trees: list[TreeCard], sessions: list[SessionSummary]) -> None:
+    def _read_clients(self) -> list[ClientSummary]:
+        return list_clients(self.data_folder())
+
+    def show_catalog(
+        self, trees: list[TreeCard], sessions: list[SessionSummary], clients: list[ClientSummary]
+    ) -> None:
         """Fill the lists (also called again when sessions change)."""
         self.trees = trees
         tree_list = self.query_one("#trees", ChoiceList)
@@ -180,7 +246,9 @@ class HomeScreen(Waiting, Screen[None]):
         note.update("" if trees else "No pathways are installed: the trees/ folder is empty.")
         note.display = not trees
         self.sessions = sessions
-        self._show_sessions(bool(sessions))
+        self.clients = clients
+        self._groups = group_sessions(clients, sessions)
+        self._show_sessions(bool(sessions or clients))
         self.show_waiting(sessions)
         if trees:
             tree_list.highlighted = 0
@@ -198,16 +266,13 @@ class HomeScreen(Waiting, Screen[None]):
         return next(iter(self.query("#sessions").results(ChoiceList)), None)
 
     def _show_sessions(self, shown: bool) -> None:
-        """Show the saved sessions' title, filter and list, or hide them when there are none.
-        They are mounted the first time there are sessions: a student's first start has none,
-        and building an Input and a second list is a good part of the home screen's start."""
+        """Show the saved sessions' title, filter and list, or hide them when there are none
+        (nor clients). They are mounted the first time there are: a student's first start has
+        none, and building an Input and a second list is a good part of the home screen's
+        start."""
         if shown and self._session_list() is None:
             self.query_one("#home").mount(
-                Static(
-                    Content.styled("Resume a saved session", "bold"),
-                    classes="section-title",
-                    id="sessions-title",
-                ),
+                Static(classes="section-title", id="sessions-title"),
                 Input(placeholder=FILTER_HINT, id="session-filter"),
                 SessionList(id="sessions"),
             )
@@ -216,32 +281,38 @@ class HomeScreen(Waiting, Screen[None]):
                 self.set_focus(self.query_one("#trees"))  # the last session was deleted
             widget.display = shown
         if shown:
+            self.query_one("#sessions-title", Static).update(self._sessions_title())
             # In the list (back from a dialog, a delete or a resumed session) the highlight
             # stays with the user's session; elsewhere it starts at the newest again.
             session_list = self._session_list()
             self._fill_sessions(keep=session_list is not None and session_list.has_focus)
 
-    def _fill_sessions(self, keep: bool = False) -> None:
-        """Show the sessions the filter typed matches (`SessionSummary.matches`: every word in
-        the client, tree, progress, outcome or id). `keep`: the highlight stays on the same
-        session, or at the same place if it has gone (deleted), rather than going back to the
-        first."""
-        typed = self.query_one("#session-filter", Input).value
-        self._matching = (
-            [session for session in self.sessions if session.matches(typed)]
-            if typed.strip()
-            else self.sessions
+    def _sessions_title(self) -> Content:
+        if not self.clients:
+            return Content.styled("Resume a saved session", "bold")
+        return Content.assemble(
+            ("Clients and saved sessions", "bold"),
+            ("  Enter: resume, or a new session for a client", "$text-muted"),
         )
+
+    def _fill_sessions(self, keep: bool = False) -> None:
+        """Show the clients and sessions the filter typed matches (`filtered_lines`: a session
+        when every word is in its client, tree, progress, outcome or id; a client with all
+        their sessions when every word is in their name or email). `keep`: the highlight stays
+        on the same line, or at the same place if it has gone (deleted), rather than going back
+        to the first."""
+        typed = self.query_one("#session-filter", Input).value
+        self._matching = filtered_lines(self._groups, typed)
         session_list = self.query_one("#sessions", ChoiceList)
         place = session_list.highlighted if keep else None
         before = session_list.options[place].id if place is not None else None
         self._shown = min(len(self._matching), max(SESSION_PAGE, self._shown if keep else 0))
-        shown = [session_card(s, self.lang) for s in self._matching[: self._shown]]
+        shown = self._matching[: self._shown]
         session_list.clear_options()
-        session_list.add_options(_divided(session_option(card) for card in shown))
+        session_list.add_options(_line_options(shown, self.lang, first=True))
         self._add_more_line(session_list)
         if shown:
-            ids = [f"session:{card.key}" for card in shown]
+            ids = [line_id(line) for line in shown]
             kept = ids.index(before) if before in ids else min(place or 0, len(shown) - 1)
             session_list.highlighted = kept
 
@@ -252,19 +323,16 @@ class HomeScreen(Waiting, Screen[None]):
             session_list.add_options([None, ListOption(Content.styled(more, "$text-muted"), MORE)])
 
     def _show_more(self) -> None:
-        """Add the next page of sessions in place of the "more" line, which stays highlighted
-        where it was (now the first session added)."""
+        """Add the next page of lines in place of the "more" line, which stays highlighted
+        where it was (now the first line added)."""
         session_list = self._session_list()
         if session_list is None or self._shown >= len(self._matching):
             return
         place = session_list.highlighted
         session_list.remove_option(MORE)
-        page = [
-            session_card(s, self.lang)
-            for s in self._matching[self._shown : self._shown + SESSION_PAGE]
-        ]
+        page = self._matching[self._shown : self._shown + SESSION_PAGE]
         self._shown += len(page)
-        session_list.add_options([None, *_divided(session_option(card) for card in page)])
+        session_list.add_options(_line_options(page, self.lang, first=False))
         self._add_more_line(session_list)
         if place is not None:
             session_list.highlighted = place
@@ -285,11 +353,14 @@ class HomeScreen(Waiting, Screen[None]):
         self.query_one("#sessions", ChoiceList).focus()
 
     def action_filter(self) -> None:
-        if self.sessions:
+        if self.sessions or self.clients:
             self.query_one("#session-filter", Input).focus()
 
     def action_compare(self) -> None:
         card = self._highlighted_session()
+        if card is None and self.sessions:
+            self.notify("Highlight a session first: c compares it with another.")
+            return
         if card is None:
             self.notify("Save a session first: there is nothing to compare.")
             return
@@ -324,7 +395,10 @@ class HomeScreen(Waiting, Screen[None]):
 
     def highlight_session(self, key: str) -> None:
         session_list = self._session_list()
-        wanted = next((n for n, s in enumerate(self._matching) if s.id == key), None)
+        wanted = next(
+            (n for n, line in enumerate(self._matching) if line_id(line) == f"session:{key}"),
+            None,
+        )
         while session_list is not None and wanted is not None and wanted >= self._shown:
             self._show_more()  # a page at a time, up to the session
         ids = [option.id for option in session_list.options] if session_list else []
@@ -343,7 +417,9 @@ class HomeScreen(Waiting, Screen[None]):
         index = session_list.highlighted if session_list is not None else None
         if session_list is None or not session_list.display or index is None:
             return None
-        key = (session_list.options[index].id or "").partition(":")[2]
+        kind, _, key = (session_list.options[index].id or "").partition(":")
+        if kind != "session":
+            return None  # a client's line, or the "more" line
         found = next((s for s in self.sessions if s.id == key), None)
         return None if found is None else session_card(found, self.lang)
 
@@ -355,5 +431,7 @@ class HomeScreen(Waiting, Screen[None]):
             self.post_message(StartTree(key))
         elif kind == "session":
             self.post_message(ResumeSession(key))
+        elif kind == "client":
+            self.new_session_for(key)
         elif f"{kind}:" == MORE:
             self._show_more()

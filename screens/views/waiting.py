@@ -399,7 +399,7 @@ class Waiting:
         session_list = next(iter(found), None)
         if session_list is None or not session_list.display:
             return
-        session_list.focus()
+        session_list.focus(scroll_visible=False)  # the title is scrolled to, below
         title = screen.query("#sessions-title")
         (title.first() if title else session_list).scroll_visible(top=True, animate=False)
 
@@ -423,21 +423,36 @@ class Waiting:
         screen.app.push_screen(OutboxScreen(self.data_folder()), back)
 
     def action_clients(self) -> None:
-        from screens.views.clients import ClientsScreen, start_for_client
+        from screens.views.clients import ClientsScreen
 
         screen = self._screen()
-        folder = self.data_folder()
         lang = getattr(screen, "lang", "en")
+        screen.app.push_screen(ClientsScreen(self.data_folder(), lang), self.client_chosen)
 
-        def chosen(choice: tuple[str, str, str] | None) -> None:
-            if choice is None:
-                return
-            kind, key, tree = choice
-            if kind == "resume":
-                from screens.messages import ResumeSession
+    def new_session_for(self, client_id: str) -> None:
+        """Enter on a client's line: which tree, then a new session for them."""
+        from screens.views.clients import TreePick
 
-                screen.post_message(ResumeSession(key))
-            else:
-                start_for_client(screen.app, folder, tree, key)
+        screen = self._screen()
 
-        screen.app.push_screen(ClientsScreen(folder, lang), chosen)
+        def picked(tree: str | None) -> None:
+            if tree:
+                self.client_chosen(("new", client_id, tree))
+
+        screen.app.push_screen(TreePick(getattr(screen, "lang", "en")), picked)
+
+    def client_chosen(self, choice: tuple[str, str, str] | None) -> None:
+        """What the clients screen leaves with (`screens.views.clients.Choice`): a session to
+        open, or a tree to start for a client (their details filled in, in their language)."""
+        if choice is None:
+            return
+        kind, key, tree = choice
+        screen = self._screen()
+        if kind == "resume":
+            from screens.messages import ResumeSession
+
+            screen.post_message(ResumeSession(key))
+        else:
+            from screens.views.clients import start_for_client
+
+            start_for_client(screen.app, self.data_folder(), tree, key)
