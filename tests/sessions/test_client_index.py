@@ -136,3 +136,15 @@ def test_listing_clients_does_not_import_pydantic(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_client_file_changed_is_read_again(tmp_path: Path) -> None:
+    store = ClientStore(tmp_path)
+    ana = store.create("Ana Silva")
+    assert [c.name for c in list_clients(tmp_path)] == ["Ana Silva"]
+    store.save(ana.model_copy(update={"name": "Ana Souza"}))  # the same size, a new file
+    assert [c.name for c in list_clients(tmp_path)] == ["Ana Souza"]
+    store.path(ana.id).write_text("name = [", encoding="utf-8")
+    assert list_clients(tmp_path) == []
+    store.path(ana.id).unlink()
+    assert list_clients(tmp_path) == []

@@ -57,15 +57,37 @@ class ClientSummary:
         return client_matches(self.name, self.email, text)
 
 
+_READ: dict[str, tuple[tuple[int, int, int, int], ClientSummary | None]] = {}
+"""What this process read of each client file, by path, with the file's stat (size, mtime,
+ctime, inode) then: the home screen lists the clients each time it is shown, and a file whose
+stat is unchanged is not read again (3,000 files: 0.3 s read, a few ms stat)."""
+
+
 def list_clients(data_folder: Path) -> list[ClientSummary]:
     """Every client record that can be listed as it is, by name (as `ClientStore.scan`)."""
     try:
         with os.scandir(data_folder / CLIENTS) as scan:
-            names = sorted(e.path for e in scan if e.name.endswith(".toml") and e.name[0] != ".")
+            entries = [e for e in scan if e.name.endswith(".toml") and e.name[0] != "."]
     except OSError:
         return []
-    found = [client for name in names if (client := quick_client(Path(name))) is not None]
-    return sorted(found, key=lambda c: (c.name.casefold(), c.created))
+    found = [client for entry in entries if (client := _client_of(entry)) is not None]
+    return sorted(found, key=lambda c: (c.name.casefold(), c.created, c.id))
+
+
+def _client_of(entry: os.DirEntry[str]) -> ClientSummary | None:
+    """The file's client as last read if its stat is unchanged, else read now (the stat is taken
+    first: a change made while it is read is read next time)."""
+    try:
+        before = entry.stat()
+    except (OSError, ValueError):
+        return None
+    key = (before.st_size, before.st_mtime_ns, before.st_ctime_ns, before.st_ino)
+    known = _READ.get(entry.path)
+    if known is not None and known[0] == key:
+        return known[1]
+    client = quick_client(Path(entry.path))
+    _READ[entry.path] = (key, client)
+    return client
 
 
 def quick_client(path: Path) -> ClientSummary | None:
