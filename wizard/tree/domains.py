@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from wizard.tree.answers import AnswerError, parse_answer
+from wizard.tree.memo import per_tree
 from wizard.tree.schema import (
     AnswerValue,
     AnyQuestion,
@@ -149,19 +150,11 @@ class Domain(Mapping[str, list[Cell]]):
         return len(self._tree.nodes)
 
 
-_CACHE: dict[int, tuple[Tree, Domain]] = {}
-
-
+@per_tree
 def domain(tree: Tree) -> Domain:
     """Every question's cells (each computed once per tree object, when first asked for;
     trees are not changed after loading)."""
-    cached = _CACHE.get(id(tree))
-    if cached is None or cached[0] is not tree:
-        cached = (tree, Domain(tree))
-        if len(_CACHE) > 32:
-            _CACHE.clear()
-        _CACHE[id(tree)] = cached
-    return cached[1]
+    return Domain(tree)
 
 
 def class_of(tree: Tree, question_id: str, value: AnswerValue) -> object:
@@ -181,17 +174,7 @@ def class_of(tree: Tree, question_id: str, value: AnswerValue) -> object:
     return value if not isinstance(value, list) else tuple(value)
 
 
-def _tested(tree: Tree) -> dict[str, list[object]]:
-    cached = _TESTED.get(id(tree))
-    if cached is None or cached[0] is not tree:
-        cached = (tree, thresholds(tree))
-        if len(_TESTED) > 32:
-            _TESTED.clear()
-        _TESTED[id(tree)] = cached
-    return cached[1]
-
-
-_TESTED: dict[int, tuple[Tree, dict[str, list[object]]]] = {}
+_tested = per_tree(thresholds)
 
 
 def _is_number(value: object) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from wizard.tree.domains import class_of, domain, leaves, tree_conditions
+from wizard.tree.memo import per_tree
 from wizard.tree.routing import route, targets
 from wizard.tree.schema import AnswerValue, AnyQuestion, Tree
 
@@ -50,6 +51,18 @@ class LaterSets(Mapping[str, frozenset[str]]):
         bit = self._bits.get(answer)
         return bit is not None and (self._masks.get(qid, 0) >> bit) & 1 == 1
 
+    def kept(
+        self, qid: str, taken: Answers, also: frozenset[str] = frozenset()
+    ) -> frozenset[tuple[str, object]]:
+        """The answers of `taken` read from question `qid` on, or named in `also`: what a
+        search's state keeps there (lists made hashable)."""
+        mask, bits = self._masks.get(qid, 0), self._bits
+        return frozenset(
+            (q, _hashable(v))
+            for q, v in taken
+            if q in also or (q in bits and (mask >> bits[q]) & 1)
+        )
+
     def __getitem__(self, qid: str) -> frozenset[str]:
         found = self._sets.get(qid)
         if found is None:
@@ -67,58 +80,67 @@ class LaterSets(Mapping[str, frozenset[str]]):
         return len(self._masks)
 
 
-_LATER: dict[int, tuple[Tree, LaterSets]] = {}
+@per_tree
+def graph(tree: Tree) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Each question's declared targets, and each node's questions leading to it (found once
+    per tree: the searches of one judgement all need them)."""
+    forward = {qid: targets(question) for qid, question in tree.nodes.items()}
+    back: dict[str, list[str]] = {}
+    for qid, following in forward.items():
+        for nxt in following:
+            back.setdefault(nxt, []).append(qid)
+    return forward, back
 
 
+@per_tree
 def read_later(tree: Tree) -> LaterSets:
     """For each question, the questions whose answers conditions read from there on (its own
     routes and every question it can lead to): answers nothing reads later cannot change
     where a walk goes, so a search forgets them."""
-    cached = _LATER.get(id(tree))
-    if cached is not None and cached[0] is tree:
-        return cached[1]
     bits: dict[str, int] = {}
     own: dict[str, int] = {}
-    for qid, q in tree.nodes.items():
+    for qid, answers in route_reads(tree).items():
         mask = 0
-        for answer in route_reads(q):
+        for answer in answers:
             mask |= 1 << bits.setdefault(answer, len(bits))
         own[qid] = mask
     masks: dict[str, int] = {}
+    forward = graph(tree)[0]
     for qid in _post_order(tree):
         mask = own[qid]
-        for nxt in targets(tree.nodes[qid]):
+        for nxt in forward[qid]:
             mask |= masks.get(nxt, 0)
         masks[qid] = mask
-    later = LaterSets(masks, list(bits))
-    if len(_LATER) > 32:
-        _LATER.clear()
-    _LATER[id(tree)] = (tree, later)
-    return later
+    return LaterSets(masks, list(bits))
 
 
-def route_reads(question: AnyQuestion) -> list[str]:
-    """The answers the conditions of `question`'s routes (and its options') read."""
-    return [
-        leaf.answer
-        for r in [*question.routes, *(r for o in question.options for r in o.routes)]
-        if r.when is not None
-        for leaf in leaves(r.when)
-        if leaf.answer
-    ]
+@per_tree
+def route_reads(tree: Tree) -> dict[str, tuple[str, ...]]:
+    """For each question, the answers the conditions of its routes (and its options') read."""
+    return {
+        qid: tuple(
+            dict.fromkeys(
+                leaf.answer
+                for r in [*q.routes, *(r for o in q.options for r in o.routes)]
+                if r.when is not None
+                for leaf in leaves(r.when)
+                if leaf.answer
+            )
+        )
+        for qid, q in tree.nodes.items()
+    }
 
 
 Router = Callable[[AnyQuestion, Mapping[str, AnswerValue]], "str | None"]
-_ROUTERS: dict[int, tuple[Tree, Router]] = {}
 
 
+@per_tree
 def router(tree: Tree) -> Router:
     """`route` remembering its result for each question and the answers its routes read: a
     search routes the same question with the same answers thousands of times."""
-    cached = _ROUTERS.get(id(tree))
-    if cached is not None and cached[0] is tree:
-        return cached[1]
-    reads = {qid: tuple(dict.fromkeys([qid, *route_reads(q)])) for qid, q in tree.nodes.items()}
+    reads = {
+        qid: (qid, *(a for a in answers if a != qid)) for qid, answers in route_reads(tree).items()
+    }
     memo: dict[tuple[object, ...], str | None] = {}
 
     def routed(question: AnyQuestion, answers: Mapping[str, AnswerValue]) -> str | None:
@@ -129,9 +151,6 @@ def router(tree: Tree) -> Router:
             memo[key] = route(question, answers)
         return memo[key]
 
-    if len(_ROUTERS) > 32:
-        _ROUTERS.clear()
-    _ROUTERS[id(tree)] = (tree, routed)
     return routed
 
 
@@ -139,8 +158,9 @@ def _post_order(tree: Tree) -> list[str]:
     """Questions, each after every question it leads to (a cycle, which lint refuses, is cut)."""
     order: list[str] = []
     state: dict[str, int] = {}
+    forward = graph(tree)[0]
     for root in tree.nodes:
-        stack = [(root, iter(targets(tree.nodes[root])))]
+        stack = [(root, iter(forward[root]))]
         if root in state:
             continue
         state[root] = 1
@@ -153,16 +173,13 @@ def _post_order(tree: Tree) -> list[str]:
                 order.append(node)
             elif child in tree.nodes and child not in state:
                 state[child] = 1
-                stack.append((child, iter(targets(tree.nodes[child]))))
+                stack.append((child, iter(forward[child])))
     return order
 
 
 def leading_to(tree: Tree, *goals: str) -> set[str]:
     """The goals and every question with a declared way to one of them (conditions aside)."""
-    back: dict[str, list[str]] = {}
-    for qid, question in tree.nodes.items():
-        for nxt in targets(question):
-            back.setdefault(nxt, []).append(qid)
+    back = graph(tree)[1]
     found = set(goals)
     stack = list(goals)
     while stack:
@@ -212,8 +229,7 @@ def reach(
         question = tree.nodes.get(node)
         if question is None:
             continue
-        keep = later.get(node, frozenset()) | read
-        key = (node, frozenset((q, _hashable(v)) for q, v in taken if q in keep))
+        key = (node, later.kept(node, taken, read))
         if key in seen:
             continue
         seen.add(key)
@@ -285,9 +301,7 @@ def conflicts(
             continue
         if any(way <= changed for way in found):
             continue  # a way changing fewer answers is known: this one adds nothing
-        read = later.get(node, frozenset()) | target_reads
-        kept = frozenset((q, _hashable(v)) for q, v in taken if q in read)
-        key = (node, kept, changed)
+        key = (node, later.kept(node, taken, target_reads), changed)
         if key in seen:
             continue
         seen.add(key)
