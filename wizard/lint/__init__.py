@@ -20,7 +20,7 @@ from pathlib import Path
 
 from wizard.diagnostics import Diagnostic, TreeError, has_errors
 from wizard.lint.checker import Checker
-from wizard.lint.rules import RULES, SEARCHES
+from wizard.lint.rules import FOR_AUTHORS, RULES
 from wizard.tree.gc_pause import paused_gc
 from wizard.tree.loader import Loaded, read
 from wizard.tree.schema import Tree
@@ -34,18 +34,18 @@ def lint(
     known_trees: set[str] | None = None,
     today: dt.date | None = None,
     tree_files: dict[str, Path] | None = None,
-    searches: bool = True,
+    for_authors: bool = True,
 ) -> list[Diagnostic]:
     """Every problem the rules find in a loaded, validated tree, sorted by line.
 
     `known_trees` are the tree ids a `continue.tree` may name (default: the shipped trees);
-    without `searches`, the rules in `SEARCHES` are left out."""
+    without `for_authors`, the rules in `FOR_AUTHORS` are left out."""
     if loaded.tree is None:
         return []
     known = shipped_tree_ids() if known_trees is None else known_trees
     checker = Checker(loaded, known | {loaded.tree.id}, today or dt.date.today(), tree_files)
     with paused_gc():
-        rules = RULES if searches else [rule for rule in RULES if rule not in SEARCHES]
+        rules = RULES if for_authors else [rule for rule in RULES if rule not in FOR_AUTHORS]
         found = [diagnostic for rule in rules for diagnostic in rule(checker)]
     return sorted(set(found))
 
@@ -69,11 +69,11 @@ def lint_files(files: list[Path], today: dt.date | None = None) -> list[Diagnost
 def load(name: str | Path) -> Tree:
     """Load and lint a tree (a shipped tree's id, or a path); raise `TreeError` when it has
     errors (warnings pass). What the app, the session commands and the exports open a tree with:
-    a tree that reads but routes nowhere must not be walked. The verdict searches are left out
-    (see `SEARCHES`): `wizard check` runs them."""
+    a tree that reads but routes nowhere must not be walked. The rules about how it is written
+    are left out (see `FOR_AUTHORS`): `wizard check` runs them."""
     path = resolve(name) if isinstance(name, str) else name
     loaded = read(path)
-    diagnostics = loaded.diagnostics + (lint(loaded, searches=False) if loaded.tree else [])
+    diagnostics = loaded.diagnostics + (lint(loaded, for_authors=False) if loaded.tree else [])
     if loaded.tree is None or has_errors(diagnostics):
         raise TreeError([d for d in diagnostics if d.level == "error"])
     return loaded.tree

@@ -759,8 +759,25 @@ RULES: list[Rule] = [
 ]
 """Every rule, in the order it runs. All run on every tree; none stops the others."""
 
-SEARCHES: frozenset[Rule] = frozenset([check_broken_requirements, check_unknown_verdicts])
-"""The rules that search every way through the tree: most of a check's time (about half a second
-for the largest shipped tree). They guard the verdicts an author wrote, not the walk: opening a
-tree to walk it leaves them out (`wizard.lint.load`), since the verdict engine judges each
-person's answers anyway, and `wizard check` (run by CI on the shipped trees) runs them."""
+FOR_AUTHORS: frozenset[Rule] = frozenset(
+    [
+        check_multi_option_routes,
+        check_unreachable,
+        check_unused_routes,
+        check_not_dominated,
+        check_never_holds,
+        check_too_few_ways,
+        check_review_date,
+        check_unused,
+        check_missing_requires,
+        check_broken_requirements,
+        check_unknown_verdicts,
+    ]
+)
+"""The rules about how a tree is written rather than whether it can be walked: dead or
+unreachable content, conditions that never hold, verdicts an author should back with
+`requires`, review dates. Opening a tree to walk it (`wizard.lint.load`: the app, `wizard run`,
+the session commands) leaves them out: they are most of a check's time (the verdict searches
+alone take half a second on the largest shipped tree), none of them can make a walk stop, loop
+or show a hole, and the verdict engine judges each person's answers anyway. `wizard check` runs
+them all, and CI runs it on the shipped trees."""
