@@ -17,7 +17,7 @@ from wizard.tree.walk import Walk
 
 def render_outcome(walk: Walk, fmt: str = "text", lang: str = "en") -> str:
     """The finished `walk` as `text`, `md` or `json`."""
-    summary = walk_summary(walk, lang)
+    summary = walk_summary(walk, lang, None if fmt == "json" else "")
     if fmt == "json":
         return to_outcome_json(summary, walk)
     if fmt == "md":

@@ -17,16 +17,17 @@ clusters (an emoji with a skin tone, a letter with combining marks), which a han
 
 Text that is all ASCII has one column per character and breaks only at spaces, so the standard
 library's `textwrap.wrap` gives the same lines about three times faster; `wrap` hands it such
-text (the tests check that both give the same lines for any ASCII text).
+text (the tests check that both give the same lines for any ASCII text). wcwidth itself is
+imported only for text that is not ASCII (its import alone costs what `wizard run` of a small
+tree does).
 """
 
 from __future__ import annotations
 
+import functools
 import textwrap
 import unicodedata
-
-from wcwidth import iter_graphemes, width
-from wcwidth.textwrap import SequenceTextWrapper
+from typing import Any
 
 _NO_BREAK_BEFORE = frozenset({"Pe", "Pf", "Po"})
 """Closing brackets, closing quotes and other punctuation (，。、！？：；, . ! ? : ;) stay on the
@@ -38,6 +39,10 @@ _NO_BREAK_AFTER = frozenset({"Ps", "Pi"})
 def columns(text: str) -> int:
     """Display columns of `text`: wide (W, F) characters two, combining marks none.
     The text has no control characters (see `escape.visible`), so none are parsed."""
+    if text.isascii():
+        return len(text)
+    from wcwidth import width
+
     return width(text, control_codes="ignore")
 
 
@@ -58,7 +63,7 @@ def wrap(text: str, limit: int, first: str = "", indent: str = "") -> list[str]:
 
 def wrap_columns(text: str, limit: int, first: str = "", indent: str = "") -> list[str]:
     """`wrap` measuring every text in columns, ASCII or not."""
-    wrapper = _ColumnWrapper(
+    wrapper = _column_wrapper()(
         limit,
         control_codes="ignore",
         initial_indent=first,
@@ -66,20 +71,30 @@ def wrap_columns(text: str, limit: int, first: str = "", indent: str = "") -> li
         break_long_words=False,
         break_on_hyphens=False,
     )
-    return wrapper.wrap(text)
+    lines: list[str] = wrapper.wrap(text)
+    return lines
 
 
-class _ColumnWrapper(SequenceTextWrapper):
-    def _split(self, text: str) -> list[str]:
-        # The standard library splits at spaces; each chunk is then cut where CJK text allows.
-        chunks: list[str] = super()._split(text)
-        return [piece for chunk in chunks for piece in _pieces(chunk)]
+@functools.cache
+def _column_wrapper() -> Any:
+    """wcwidth's `SequenceTextWrapper`, breaking also where CJK text allows (made on first use)."""
+    from wcwidth.textwrap import SequenceTextWrapper
+
+    class ColumnWrapper(SequenceTextWrapper):
+        def _split(self, text: str) -> list[str]:
+            # The standard library splits at spaces; each chunk is then cut where CJK allows.
+            chunks: list[str] = super()._split(text)
+            return [piece for chunk in chunks for piece in _pieces(chunk)]
+
+    return ColumnWrapper
 
 
 def _pieces(chunk: str) -> list[str]:
     """`chunk` (no spaces) cut at every place a line may break inside it."""
     if chunk.isascii():
         return [chunk]
+    from wcwidth import iter_graphemes
+
     pieces: list[str] = []
     current = before = ""
     for grapheme in iter_graphemes(chunk):

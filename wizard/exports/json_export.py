@@ -30,12 +30,14 @@ summary fields at the top level, without a session's (id, date, client, counselo
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wizard.report.outcome import why_data
 from wizard.report.summary import Summary, summary_data
-from wizard.sessions.model import Session
 from wizard.tree.walk import Walk
+
+if TYPE_CHECKING:  # a walk's outcome (`wizard run`) has no session
+    from wizard.sessions.model import Session
 
 FORMAT_NAME = "china-pathways-wizard/summary"
 FORMAT_VERSION = 1

@@ -16,12 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from wizard.report.outcome import outcome_data, risk_data, source_data
-from wizard.sessions.model import Session, new_session, tree_hash
+from wizard.tree.memo import per_tree
 from wizard.tree.schema import SEVERITIES, Severity, Tree, tr
 from wizard.tree.walk import Step, Walk, answer_label
+
+if TYPE_CHECKING:  # `wizard run` summarises a walk with no session: the model is not loaded
+    from wizard.sessions.model import Session
 
 Status = Literal["finished", "in progress"]
 
@@ -278,7 +281,9 @@ def walk_summary(
     ticked: Collection[str] = (),
 ) -> Summary:
     """The summary of `walk` alone (`wizard run`): no session id, date or people. `notes` by
-    question id and the `ticked` checklist items are a session's, when `build_summary` asks."""
+    question id and the `ticked` checklist items are a session's, when `build_summary` asks.
+    `digest`: `tree_hash(walk.tree)`, computed when None; "" leaves it out (only the JSON
+    formats show it, and hashing a large tree takes a while)."""
     tree = walk.tree
     meta = tree.tree
     path = walk.path  # a copy each time it is read: read once
@@ -287,7 +292,7 @@ def walk_summary(
         title=tr(meta.title, lang),
         version=meta.version,
         last_reviewed=meta.last_reviewed.isoformat(),
-        hash=digest or _digest(tree),
+        hash=_digest(tree) if digest is None else digest,
     )
     common: dict[str, Any] = {
         "language": lang,
@@ -360,16 +365,13 @@ def _assumptions(data: dict[str, Any]) -> list[Assumption]:
     return found
 
 
-_last_digest: tuple[Tree, str] | None = None
-
-
+@per_tree
 def _digest(tree: Tree) -> str:
-    """`tree_hash(tree)`, remembered for the last tree (exporting one session in several formats,
-    or several sessions of one tree, hashes it once)."""
-    global _last_digest
-    if _last_digest is None or _last_digest[0] is not tree:
-        _last_digest = (tree, tree_hash(tree))
-    return _last_digest[1]
+    """`tree_hash(tree)`, once per tree (exporting one session in several formats, or several
+    sessions of one tree, hashes it once)."""
+    from wizard.sessions.model import tree_hash
+
+    return tree_hash(tree)
 
 
 def _risk(data: dict[str, Any]) -> RiskEntry:
@@ -486,6 +488,8 @@ def snapshot(
     """A copy of `session` (or a new, unsaved session when there is none yet) brought up to date
     with what is on screen: the walk, the ticks of its outcome's checklist and the notes. Used to
     export from the app; nothing is saved."""
+    from wizard.sessions.model import new_session
+
     digest = _digest(walk.tree)
     copy = (
         session.model_copy(deep=True)
