@@ -14,9 +14,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
+from screens.widgets.footer import WizardFooter
 from screens.widgets.header import WizardHeader
 from screens.widgets.lists import ChoiceList
 from screens.widgets.literal import literal
@@ -75,7 +76,7 @@ class ClientsScreen(Screen[Choice | None]):
         )
         yield Input(placeholder="Type to filter: name, email…", id="client-filter")
         yield ChoiceList(id="clients")
-        yield Footer()
+        yield WizardFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "Clients"

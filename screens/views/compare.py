@@ -8,8 +8,9 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from screens.widgets.footer import WizardFooter
 from screens.widgets.header import WizardHeader
 from screens.widgets.literal import visible
 from wizard.sessions.compare import Comparison
@@ -39,7 +40,7 @@ class CompareScreen(Screen[None]):
         yield WizardHeader()
         yield Static("Compare sessions  (≠ marks what differs · Esc returns)", id="compare-title")
         yield DataTable(id="compare", cursor_type="row", zebra_stripes=False)
-        yield Footer()
+        yield WizardFooter()
 
     def on_mount(self) -> None:
         self.sub_title = "What if"

@@ -24,7 +24,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
 from screens.catalog import SessionCard, TreeCard, session_card, tree_cards
@@ -37,6 +37,7 @@ from screens.messages import (
     StartTree,
 )
 from screens.views.waiting import Waiting, plural
+from screens.widgets.footer import WizardFooter
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
 from screens.widgets.lists import ChoiceList
@@ -209,7 +210,7 @@ class HomeScreen(Waiting, Screen[None]):
             yield ChoiceList(id="trees")
             yield Static(id="trees-note")
             # The saved sessions' title, filter and list: see `_show_sessions`.
-        yield Footer()
+        yield WizardFooter()
 
     def on_screen_resume(self) -> None:
         # First shown, or back home (sessions may have been saved meanwhile). The event comes

@@ -12,10 +12,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from screens.messages import StartTree, WalkChanged, WalkScreen
 from screens.widgets.badges import closed_badge, severity_badge, verdict_badge
+from screens.widgets.footer import WizardFooter
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
 from screens.widgets.keys import ANSWERS, BACK
@@ -136,7 +137,7 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
             if s.sources:
                 yield from self._section("Sources", self._sources(), "sources")
             yield Static(self._reviewed(), id="reviewed")
-        yield Footer()
+        yield WizardFooter()
 
     def on_mount(self) -> None:
         self.sub_title = self.summary.tree.title

@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Input, OptionList
+from textual.widgets import ContentSwitcher, Input, OptionList
 from textual.widgets.option_list import Option as ListOption
 
 from screens.messages import WalkChanged, WalkScreen
 from screens.widgets.badges import severity_badge
 from screens.widgets.counselor import CounselorPanel
 from screens.widgets.entry import AnswerInput
+from screens.widgets.footer import WizardFooter
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
 from screens.widgets.keys import ANSWERS, BACK
@@ -90,7 +91,7 @@ class QuestionScreen(WalkScreen, Screen[None]):
                 yield Line(id="hint")
             yield RisksPanel(self.lang, id="risks")
         yield Line(id="risk-bar")
-        yield Footer()
+        yield WizardFooter()
 
     def _scrolled(self) -> ComposeResult:
         with VerticalScroll(id="main", can_focus=False):

@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
 from screens.messages import WalkView, WhatIf
+from screens.widgets.footer import WizardFooter
 from screens.widgets.hanging import Hanging
 from screens.widgets.header import WizardHeader
 from screens.widgets.lists import ChoiceList
@@ -81,7 +82,7 @@ class AnswersScreen(WalkView, Screen[str | None]):
             id="answer-list",
         )
         yield Static(self._where(), id="where")
-        yield Footer()
+        yield WizardFooter()
 
     def on_mount(self) -> None:
         self.sub_title = tr(self.progress.walk.tree.tree.title, self.lang)

@@ -17,9 +17,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
+from screens.widgets.footer import WizardFooter
 from screens.widgets.header import WizardHeader
 from screens.widgets.lists import ChoiceList
 from screens.widgets.literal import literal
@@ -114,7 +115,7 @@ class RecheckScreen(Screen[str | None]):
         )
         yield Static("Replaying the saved sessions on today's trees…", id="recheck-status")
         yield ChoiceList(id="affected")
-        yield Footer()
+        yield WizardFooter()
 
     def on_mount(self) -> None:
         self._recheck()
@@ -218,7 +219,7 @@ class OutboxScreen(Screen[None]):
         )
         yield Static("", id="outbox-status")
         yield ChoiceList(id="outbox")
-        yield Footer()
+        yield WizardFooter()
 
     def on_mount(self) -> None:
         self._list()
