@@ -84,13 +84,16 @@ async def wait_for(
 
 
 async def wait_for_screen(pilot: Pilot[None], kind: type[Screen]) -> None:
-    """Wait until the screen on top is a `kind` (a dialog opened, the outcome shown) and has
-    taken the focus (a key pressed before that goes to the screen below: Enter on the outcome
-    screen ticks a checklist item instead of saving in the export dialog)."""
+    """Wait until the screen on top is a `kind` (a dialog opened, the outcome shown, with its
+    alternatives judged) and has taken the focus (a key pressed before that goes to the screen
+    below: Enter on the outcome screen ticks a checklist item instead of saving in the export
+    dialog)."""
 
     def ready() -> bool:
         screen = pilot.app.screen
-        return isinstance(screen, kind) and (screen.focused is not None or not screen.focus_chain)
+        focused = screen.focused is not None or not screen.focus_chain
+        # The outcome screen judges the alternatives after its first frame: wait for them too.
+        return isinstance(screen, kind) and focused and not getattr(screen, "checking", False)
 
     await wait_for(pilot, ready, f"a {kind.__name__} with the focus")
     await pilot.pause()
@@ -106,7 +109,7 @@ async def settle(pilot: Pilot[None]) -> None:
 async def answer(pilot: Pilot[None], value: object) -> None:
     """Answer the current question with the keys a user would press: a number key for an
     option (each number key for several, then Enter), or the typed text and Enter; then wait
-    until the next question or the outcome is shown."""
+    until the next question or the outcome (its alternatives judged) is shown."""
     screen = pilot.app.screen
     assert isinstance(screen, QuestionScreen), f"not on a question: {screen!r}"
     question = screen.question
@@ -123,6 +126,12 @@ async def answer(pilot: Pilot[None], value: object) -> None:
             pilot,
             lambda: pilot.app.screen is not screen or screen.question is not question,
             f"the question after {question.id!r} (answered {value!r})",
+        )
+        # An outcome judges its alternatives after its first frame.
+        await wait_for(
+            pilot,
+            lambda: not getattr(pilot.app.screen, "checking", False),
+            "the outcome's alternatives judged",
         )
     await pilot.pause()
 

@@ -6,7 +6,7 @@ so the screen and an exported summary can never disagree.
 
 from __future__ import annotations
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -104,8 +104,14 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
         super().__init__()
         self.progress = progress
         self.lang = lang
-        # The same typed summary every export renders (ticks are read live from `progress`).
-        self.summary: Summary = walk_summary(progress.walk, lang)
+        # The same typed summary every export renders (ticks are read live from `progress`),
+        # first without the alternatives: which of them this person's answers leave open takes
+        # a search (a tenth of a second on the largest tree), done after the first frame.
+        self.summary: Summary = walk_summary(progress.walk, lang, alternatives=False)
+        outcome = progress.walk.outcome
+        tree = progress.walk.tree
+        self.checking = bool(outcome and any(a in tree.outcomes for a in outcome.alternatives))
+        """Whether the alternatives are still being judged (the section says so meanwhile)."""
 
     def compose(self) -> ComposeResult:
         s = self.summary
@@ -123,7 +129,7 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
             yield from self._section("Why this outcome", self._why(), "why")
             if s.assumptions:
                 yield from self._section("To confirm", self._confirm(), "to-confirm")
-            if s.alternatives:
+            if s.alternatives or self.checking:
                 yield from self._section("Alternatives", self._alternatives(), "alternatives")
             if s.risks:
                 yield from self._section("Risks", self._risks(), "outcome-risks")
@@ -149,6 +155,20 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
         (lists.first() if lists else page).focus(scroll_visible=False)
         # Focusing the checklist must not scroll the verdict out of sight: start at the top.
         self.call_after_refresh(page.scroll_home, animate=False, immediate=True)
+        if self.checking:
+            self.call_after_refresh(self._judge_alternatives)
+
+    @work(thread=True, exclusive=True)
+    def _judge_alternatives(self) -> None:
+        summary = walk_summary(self.progress.walk, self.lang)
+        self.app.call_from_thread(self._show_alternatives, summary)
+
+    def _show_alternatives(self, summary: Summary) -> None:
+        """The full summary is in: show the alternatives as this person's answers leave them."""
+        self.summary = summary
+        self.checking = False
+        for section in self.query("#alternatives").results(Static):
+            section.update(Hanging(self._alternatives()))
 
     def _section(self, title: str, body: Content, ident: str) -> ComposeResult:
         yield Static(title, classes="section-title")
@@ -172,6 +192,8 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
     def _alternatives(self) -> Content:
         """Each alternative as this person's answers leave it: open, with its verdict for them,
         or not open, with the answers that close it and what would open it."""
+        if self.checking:
+            return Content.styled("Checking which of them your answers leave open…", "$text-muted")
         rows = []
         for a in self.summary.alternatives:
             badge = verdict_badge(a.verdict) if a.open else closed_badge()

@@ -56,4 +56,9 @@ class TestOutcome:
     @SIZES
     def test_outcome(self, snap_compare, size) -> None:
         app = make_app(str(VISA), animate=False)
-        assert snap_compare(app, press=TO_OUTCOME, terminal_size=size)
+
+        async def to_outcome(pilot: Pilot[None]) -> None:
+            await pilot.press(*TO_OUTCOME)
+            await settle(pilot)  # the alternatives are judged after the first frame
+
+        assert snap_compare(app, run_before=to_outcome, terminal_size=size)

@@ -7,19 +7,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from wizard.tree.judge import Alternative, capped, check, judge, unknown_answers
+from wizard.tree.judge import Alternative, capped, check, judge, unknown_answers, verdict_of
 from wizard.tree.schema import AnswerValue, Tree, tr
 from wizard.tree.walk import RiskHit, Walk, answer_label
 
 
-def outcome_data(walk: Walk, lang: str = "en") -> dict[str, Any]:
+def outcome_data(walk: Walk, lang: str = "en", alternatives: bool = True) -> dict[str, Any]:
     """Everything a reader needs about the end of a walk, as plain data. The verdict is the one
-    this person's answers give (`wizard.tree.judge`), not the outcome's general one."""
+    this person's answers give (`wizard.tree.judge`), not the outcome's general one. Without
+    `alternatives`, they are left out: their search is most of the cost, and the outcome
+    screen shows the rest first."""
     tree, outcome = walk.tree, walk.outcome
     assert outcome is not None
     hits = walk.risks  # computed once: it replays the whole path
     answers = walk.answers
-    judged = judge(tree, outcome, answers, lang)
+    judged = (judge if alternatives else verdict_of)(tree, outcome, answers, lang)
     return {
         "tree": {
             "id": tree.id,

@@ -279,11 +279,13 @@ def walk_summary(
     *,
     notes: Mapping[str, str] | None = None,
     ticked: Collection[str] = (),
+    alternatives: bool = True,
 ) -> Summary:
     """The summary of `walk` alone (`wizard run`): no session id, date or people. `notes` by
     question id and the `ticked` checklist items are a session's, when `build_summary` asks.
     `digest`: `tree_hash(walk.tree)`, computed when None; "" leaves it out (only the JSON
-    formats show it, and hashing a large tree takes a while)."""
+    formats show it, and hashing a large tree takes a while). Without `alternatives`, the
+    outcome's alternatives are left out (see `outcome_data`)."""
     tree = walk.tree
     meta = tree.tree
     path = walk.path  # a copy each time it is read: read once
@@ -310,7 +312,7 @@ def walk_summary(
             sources=_sources(tree, [], risks, path, lang),
             **common,
         )
-    data = outcome_data(walk, lang)
+    data = outcome_data(walk, lang, alternatives)
     done = set(ticked)
     out = data["outcome"]
     risks = [_risk(r) for r in data["risks"]]
