@@ -239,11 +239,13 @@ class QuestionScreen(WalkScreen, Screen[None]):
 
     def _show_hint(self, question: AnyQuestion, entry: bool) -> None:
         """The hint under the entry box, or under the scrolled list: the other line is emptied
-        and hidden (the screen's `-entry` class, see question.tcss)."""
+        and hidden. (Each line's own `display`, not a class on the screen: a screen's class
+        restyles every widget on it, a tenth of a step's time.)"""
         hint = self._hint(question)
-        self.query_one("#entry-hint", Line).show(hint if entry else "")
-        self.query_one("#hint", Line).show("" if entry else hint)
-        self.set_class(entry, "-entry")
+        for ident, shown in (("#entry-hint", entry), ("#hint", not entry)):
+            line = self.query_one(ident, Line)
+            line.show(hint if shown else "")
+            line.display = shown
 
     def _hint(self, question: AnyQuestion) -> Content:
         keys = {
