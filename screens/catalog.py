@@ -100,7 +100,7 @@ def session_card(session: Listed, lang: str = "en") -> SessionCard:
     title = f"{session.client_name or 'No client name'} · {session.tree}"
     outcome = f" → {session.outcome_label}" if session.outcome else ""
     updated = session.updated.astimezone().strftime("%Y-%m-%d %H:%M")
-    copy = f" · what if of {session.copied_from}" if session.copied_from else ""
+    copy = f" · a what-if copy of {session.copied_from}" if session.copied_from else ""
     detail = f"{session.progress}{outcome} · updated {updated} · {session.id}{copy}"
     # Names and the outcome title stored in the session only: reading every tree would slow home.
     del lang

@@ -17,6 +17,7 @@ of the finished session as the client's browser shows it. Without it, that one i
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -24,13 +25,20 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: runs do not take turns
+    fcntl = None  # type: ignore[assignment]
 
 from textual.pilot import Pilot
 
 from screens.app import WizardApp, make_app
 from wizard.lint import load
+from wizard.sessions.clients import Client
 from wizard.sessions.model import Session, new_session, tree_hash
 from wizard.tree.walk import Walk
 
@@ -55,6 +63,7 @@ class Shot:
     counselor: bool = False
     seeded: bool = False
     """With the saved sessions below; the student's shots start from an empty data folder."""
+    size: tuple[int, int] = SIZE
 
 
 SHOTS: list[Shot] = [
@@ -68,7 +77,8 @@ SHOTS: list[Shot] = [
     # The counselor: the saved sessions (slash, Enter: from the filter into the list), and
     # counselor mode on a resumed session, at the question the note is about.
     Shot("sessions", ["slash", "enter"], seeded=True),
-    Shot("counselor", session=IN_PROGRESS, counselor=True, seeded=True),
+    # Taller, so that the counselor's private note under the question's sources is in view.
+    Shot("counselor", session=IN_PROGRESS, counselor=True, seeded=True, size=(100, 40)),
     # The client's side: export the finished session as a file, or email it (the To address
     # comes from the session; the subject is a preview to edit).
     Shot("export", ["e", "1"], session=FINISHED, seeded=True),
@@ -86,6 +96,8 @@ class Seed:
     updated: dt.datetime
     client: tuple[str, str]
     notes: dict[str, str] = field(default_factory=dict)
+    shared: list[str] = field(default_factory=list)
+    """The notes marked for the client (the others are the counselor's own)."""
     ticks: list[str] = field(default_factory=list)
     copied_from: str | None = None
 
@@ -117,6 +129,7 @@ SEEDS = [
             "enrolment": "MA Economics at Fudan until July 2027.",
             "pay": "Company offered a 3,000 CNY monthly allowance: check with the university.",
         },
+        shared=["enrolment"],
         # One tick only: resuming a session with two or more ticked saves it again (a new
         # date in the dialogs), though nothing changed.
         ticks=["approval-letter"],
@@ -149,6 +162,30 @@ SEEDS = [
     ),
 ]
 
+CLIENTS = [
+    Client(
+        id="c-20261101-a51c0e",
+        name="Ana Silva",
+        email="ana.silva@example.org",
+        language="en",
+        notes="Prefers email; visa renewal due in March.",
+        created=_at(1, 9, 0),
+    ),
+    Client(
+        id="c-20261102-70ba2f",
+        name="Tomás Ruiz",
+        email="tomas.ruiz@example.org",
+        created=_at(2, 14, 0),
+    ),
+    Client(
+        id="c-20261103-5e11d9",
+        name="Kwame Mensah",
+        email="kwame.mensah@example.org",
+        created=_at(3, 11, 30),
+    ),
+]
+"""The counselor's clients: the sessions below are theirs (by name and email)."""
+
 MAIL_SETTINGS = """\
 host = "smtp.example.org"
 port = 587
@@ -170,6 +207,9 @@ def seed_session(seed: Seed) -> Session:
     session.set_people(*seed.client, "Li Wei")
     for question, note in seed.notes.items():
         session.set_note(question, note)
+        session.set_note_shared(question, question in seed.shared)
+    client = next(c for c in CLIENTS if (c.name, c.email) == seed.client)
+    session.client_id = client.id
     for item in seed.ticks:
         assert walk.outcome is not None, f"{seed.id}: ticks need a finished walk"
         session.set_tick(walk.outcome.id, item, True)
@@ -181,6 +221,10 @@ def prepare(data: Path, config: Path) -> None:
     """The saved sessions in `data`, the mail settings in `config` (an $XDG_CONFIG_HOME)."""
     sessions = data / "sessions"
     sessions.mkdir(parents=True)
+    clients = data / "clients"
+    clients.mkdir()
+    for client in CLIENTS:
+        (clients / f"{client.id}.toml").write_text(client.to_toml(), encoding="utf-8")
     for seed in SEEDS:
         session = seed_session(seed)
         (sessions / f"{session.id}.toml").write_text(session.to_toml(), encoding="utf-8")
@@ -197,7 +241,7 @@ async def _shoot(folder: Path, shot: Shot, data: Path) -> Path:
         data_dir=data if shot.seeded else data.with_name("empty"),
         animate=False,
     )
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=shot.size) as pilot:
         await _settle(pilot)
         await pilot.press(*shot.keys)
         await _settle(pilot)
@@ -220,7 +264,10 @@ def html_shot(folder: Path, data: Path) -> Path | None:
         return None
     page = data / "summary.html"
     wizard = [sys.executable, "-m", "wizard", "--data-dir", str(data)]
-    subprocess.run([*wizard, "export", FINISHED, "--format", "html", "-o", str(page)], check=True)
+    export = [*wizard, "export", FINISHED, "--format", "html", "-o", str(page)]
+    done = subprocess.run(export, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"the HTML export failed: {done.stderr.strip()}")
     target = folder / "summary-html.png"
     subprocess.run(
         [
@@ -245,8 +292,24 @@ def main(argv: list[str] | None = None) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     os.environ["TZ"] = "UTC"  # the home screen shows times in local time
     time.tzset()
-    # A fixed folder, not a random one: the export dialog shows its path.
+    # A fixed folder, not a random one: the export dialog shows its path. Runs at the same
+    # time (two test workers, or a hand run during the tests) take turns in it.
     work = Path(tempfile.gettempdir(), "china-pathways-screenshots")
+    with _taking_turns(work.with_suffix(".lock")):
+        _shoot_all(folder, work)
+    return 0
+
+
+@contextlib.contextmanager
+def _taking_turns(lock: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file `lock` (waiting for it) where the system has them."""
+    with open(lock, "w") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _shoot_all(folder: Path, work: Path) -> None:
     shutil.rmtree(work, ignore_errors=True)
     data, config = work / "data", work / "config"
     try:
@@ -260,7 +323,6 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         os.chdir(ROOT)
         shutil.rmtree(work, ignore_errors=True)
-    return 0
 
 
 if __name__ == "__main__":

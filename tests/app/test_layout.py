@@ -132,7 +132,7 @@ def test_a_what_if_copy_says_whose_copy_it_is_on_home(sample_tree) -> None:
     original = session_of(sample_tree, ["china"])
     copy = original.model_copy(update={"id": "20260101-bbbbbb", "copied_from": original.id})
     assert "what if" not in session_card(original).detail
-    assert session_card(copy).detail.endswith(f"20260101-bbbbbb · what if of {original.id}")
+    assert session_card(copy).detail.endswith(f"20260101-bbbbbb · a what-if copy of {original.id}")
 
 
 def test_a_home_card_names_the_outcome_by_its_title(sample_tree) -> None:
