@@ -19,8 +19,11 @@ longest found is used (not proven the longest when the budget ran out; the table
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
+import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -120,11 +123,38 @@ async def bare_presses(count: int) -> list[float]:
 async def walk_tree(tree_ref: str, answers: list[Any], data: Path) -> dict[str, list[float]]:
     """Answer `answers` in the app; seconds of the first step, the others, and the outcome."""
     from screens.app import make_app
+
+    app = make_app(tree_ref, animate=False, data_dir=data)
+    times: dict[str, list[float]] = {
+        "first": [], "step": [], "outcome": [], "alternatives": [], "fsync": []
+    }  # fmt: skip
+    with _timing_fsync(times["fsync"]):
+        await _walk(app, answers, times)
+    return times
+
+
+@contextlib.contextmanager
+def _timing_fsync(found: list[float]) -> Iterator[None]:
+    """Seconds of each `os.fsync` meanwhile (the saves' wait for the disk, which depends on the
+    disk more than on the app: reported apart)."""
+    real = os.fsync
+
+    def timed(fd: int) -> None:
+        start = time.perf_counter()
+        real(fd)
+        found.append(time.perf_counter() - start)
+
+    os.fsync = timed
+    try:
+        yield
+    finally:
+        os.fsync = real
+
+
+async def _walk(app: Any, answers: list[Any], times: dict[str, list[float]]) -> None:
     from screens.views.outcome import OutcomeScreen
     from screens.views.question import QuestionScreen
 
-    app = make_app(tree_ref, animate=False, data_dir=data)
-    times: dict[str, list[float]] = {"first": [], "step": [], "outcome": [], "alternatives": []}
     async with app.run_test(size=SIZE) as pilot:
         while not isinstance(app.screen, QuestionScreen) or app.screen.question is None:
             await pilot.pause()
@@ -151,8 +181,7 @@ async def walk_tree(tree_ref: str, answers: list[Any], data: Path) -> dict[str, 
                 break
             times["first" if n == 0 else "step"].append(seconds)
         else:
-            raise RuntimeError(f"{tree_ref}: the walk did not reach the outcome")
-    return times
+            raise RuntimeError("the walk did not reach the outcome")
 
 
 def shipped_steps(workdir: Path, walks: int) -> Result:
@@ -170,6 +199,7 @@ def shipped_steps(workdir: Path, walks: int) -> Result:
     firsts: list[float] = []
     outcomes: list[float] = []
     judged: list[float] = []
+    fsyncs: list[float] = []
     bares: list[float] = []
     for path in shipped_trees():
         loaded = read(path)
@@ -177,7 +207,7 @@ def shipped_steps(workdir: Path, walks: int) -> Result:
             continue
         answers, complete = longest_walk(loaded.tree)
         found: dict[str, list[float]] = {
-            "first": [], "step": [], "outcome": [], "alternatives": [], "bare": []
+            "first": [], "step": [], "outcome": [], "alternatives": [], "fsync": [], "bare": []
         }  # fmt: skip
         for n in range(walks):
             found["bare"] += asyncio.run(bare_presses(max(5, len(answers))))
@@ -190,6 +220,7 @@ def shipped_steps(workdir: Path, walks: int) -> Result:
         firsts += found["first"]
         outcomes += found["outcome"]
         judged += found["alternatives"]
+        fsyncs += found["fsync"]
         table.rows.append([
             path.stem, f"{len(answers)} answers" + ("" if complete else " (longest found)"),
             str(len(found["step"])), ms(median(found["first"])), ms(median(found["step"])),
@@ -210,5 +241,7 @@ def shipped_steps(workdir: Path, walks: int) -> Result:
             f"<= {ms(OUTCOME_TARGET)}", outcome <= OUTCOME_TARGET),
         Row("Shipped trees, last answer to the alternatives judged, extra, median",
             ms(median(judged) - bare) if judged else "–", "–", None),
+        Row("Shipped trees, one fsync of a save (two per save: the file, its folder), median",
+            ms(median(fsyncs)) if fsyncs else "–", "–", None),
     ]  # fmt: skip
     return Result(rows, [table])
