@@ -6,40 +6,17 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
 
+from tests.engine.random_trees import random_tree, tree_of, walks
 from wizard.tree.answers import AnswerError, parse_answer
 from wizard.tree.domains import domain
 from wizard.tree.judge import alternative, evaluate, judge
-from wizard.tree.routing import route
 from wizard.tree.schema import AnswerValue, Condition, Tree
 from wizard.tree.walk import Walk
-
-SOURCE = {
-    "s": {"title": "S", "publisher": "P", "url": "https://example.org", "accessed": "2026-11-01"}
-}
-META = {
-    "id": "t",
-    "title": "T",
-    "summary": "S",
-    "version": "1",
-    "last_reviewed": "2026-11-01",
-    "disclaimer": "D",
-    "start": "q0",
-}
-
-
-def tree_of(nodes: dict[str, Any], outcomes: dict[str, Any]) -> Tree:
-    for o in outcomes.values():
-        o.setdefault("title", "T")
-        o.setdefault("summary", "S")
-        o.setdefault("sources", ["s"])
-    return Tree.model_validate(
-        {"tree": META, "sources": SOURCE, "nodes": nodes, "outcomes": outcomes}
-    )
 
 
 def cond(data: dict[str, Any]) -> Condition:
@@ -158,76 +135,6 @@ def test_a_closed_alternative_says_which_answer_closes_it_and_the_threshold_that
 
 # --- against brute force --------------------------------------------------------------------
 
-NUMBERS = range(0, 7)
-
-
-def random_tree(rng: random.Random) -> Tree:
-    """Four questions in order (choices and small whole numbers), routes whose conditions read
-    earlier answers, four outcomes that are each other's alternatives, some with requirements."""
-    kinds = [rng.choice(["choice", "number"]) for _ in range(4)]
-    names = [f"q{i}" for i in range(4)]
-    outcomes = [f"o{i}" for i in range(4)]
-
-    def leaf(upto: int) -> dict[str, Any]:
-        q = rng.randrange(upto + 1)
-        if kinds[q] == "choice":
-            return {"answer": names[q], "is": rng.choice(["a", "b", "c"])}
-        return {"answer": names[q], rng.choice(["gt", "gte", "lt", "lte", "eq"]): rng.randrange(7)}
-
-    def condition(upto: int) -> dict[str, Any]:
-        shape = rng.random()
-        if shape < 0.6:
-            return leaf(upto)
-        if shape < 0.8:
-            return {"all": [leaf(upto), leaf(upto)]}
-        return {"any": [leaf(upto), leaf(upto)]}
-
-    nodes: dict[str, Any] = {}
-    for i, (name, kind) in enumerate(zip(names, kinds, strict=True)):
-        later = names[i + 1 :] + outcomes
-        node: dict[str, Any] = {"type": kind, "prompt": name}
-        if kind == "choice":
-            node["options"] = [{"id": o} for o in "abc"]
-        else:
-            node.update({"min": 0, "max": 6, "integer": True})
-        node["routes"] = [
-            {"when": condition(i), "next": rng.choice(later)} for _ in range(rng.randrange(3))
-        ]
-        node["next"] = rng.choice(later) if i < 3 else rng.choice(outcomes)
-        nodes[name] = node
-    outs: dict[str, Any] = {}
-    for o in outcomes:
-        out: dict[str, Any] = {
-            "verdict": "possible",
-            "alternatives": [x for x in outcomes if x != o],
-        }
-        if rng.random() < 0.5:
-            out["requires"] = [{"when": condition(3), "text": "R", "sources": ["s"]}]
-        outs[o] = out
-    return tree_of(nodes, outs)
-
-
-def values(tree: Tree, qid: str) -> list[AnswerValue]:
-    question = tree.nodes[qid]
-    return [o.id for o in question.options] if question.options else list(NUMBERS)
-
-
-def walks(
-    tree: Tree, fixed: Mapping[str, AnswerValue]
-) -> Iterator[tuple[str, dict[str, AnswerValue]]]:
-    """Every complete walk (all answers tried) keeping `fixed` where asked: (outcome, answers)."""
-    stack: list[tuple[str, dict[str, AnswerValue]]] = [(tree.tree.start, {})]
-    while stack:
-        node, answers = stack.pop()
-        if node in tree.outcomes:
-            yield node, answers
-            continue
-        for value in [fixed[node]] if node in fixed else values(tree, node):
-            now = {**answers, node: value}
-            following = route(tree.nodes[node], now)
-            if following is not None:
-                stack.append((following, now))
-
 
 def brute_open(tree: Tree, alt: str, given: Mapping[str, AnswerValue]) -> bool:
     for reached, answers in walks(tree, given):
@@ -242,7 +149,7 @@ def brute_open(tree: Tree, alt: str, given: Mapping[str, AnswerValue]) -> bool:
 @pytest.mark.parametrize("seed", range(60))
 def test_alternatives_match_brute_force(seed: int) -> None:
     rng = random.Random(seed)
-    tree = random_tree(rng)
+    tree = random_tree(rng, questions=4, alternatives=True)
     checked = 0
     for reached, answers in itertools.islice(walks(tree, {}), 0, None, 7):
         for alt in tree.outcomes[reached].alternatives:
