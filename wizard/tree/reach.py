@@ -8,6 +8,7 @@ Answers in `fixed` are kept wherever their question is asked; questions not aske
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -145,11 +146,15 @@ def router(tree: Tree) -> Router:
 
     def routed(question: AnyQuestion, answers: Mapping[str, AnswerValue]) -> str | None:
         key = (question.id, *(_hashable(answers.get(q)) for q in reads[question.id]))
-        if key not in memo:
-            if len(memo) > 100_000:
-                memo.clear()
-            memo[key] = route(question, answers)
-        return memo[key]
+        # Read once into a local: the outcome screen judges in a thread while an export may
+        # judge on the event loop, and either may clear the memo between two reads.
+        if key in memo:
+            with contextlib.suppress(KeyError):
+                return memo[key]
+        if len(memo) > 100_000:
+            memo.clear()
+        found = memo[key] = route(question, answers)
+        return found
 
     return routed
 
