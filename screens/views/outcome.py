@@ -6,6 +6,8 @@ so the screen and an exported summary can never disagree.
 
 from __future__ import annotations
 
+import contextlib
+
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,6 +26,7 @@ from screens.widgets.lists import TickList, _digit_index
 from screens.widgets.literal import link, literal
 from wizard.report.summary import Summary, walk_summary
 from wizard.sessions.progress import Progress
+from wizard.tree.walk import Walk
 
 
 class Checklist(TickList):
@@ -156,12 +159,14 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
         # Focusing the checklist must not scroll the verdict out of sight: start at the top.
         self.call_after_refresh(page.scroll_home, animate=False, immediate=True)
         if self.checking:
-            self.call_after_refresh(self._judge_alternatives)
+            # A copy: the user may go back (changing the walk) while the thread reads it.
+            self.call_after_refresh(self._judge_alternatives, self.progress.walk.copy())
 
     @work(thread=True, exclusive=True)
-    def _judge_alternatives(self) -> None:
-        summary = walk_summary(self.progress.walk, self.lang)
-        self.app.call_from_thread(self._show_alternatives, summary)
+    def _judge_alternatives(self, walk: Walk) -> None:
+        summary = walk_summary(walk, self.lang)
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile: nothing to show
+            self.app.call_from_thread(self._show_alternatives, summary)
 
     def _show_alternatives(self, summary: Summary) -> None:
         """The full summary is in: show the alternatives as this person's answers leave them."""

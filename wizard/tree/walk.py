@@ -83,6 +83,11 @@ class Walk:
         problems += [f"{qid}: not on the path of these answers" for qid in pending]
         return walk, problems
 
+    def copy(self) -> Walk:
+        """A walk in the same state that later answers here do not change (steps are frozen):
+        what a thread reads while the user goes on."""
+        return Walk(self.tree, list(self._path), self._end, dict(self.remembered))
+
     # What the walk shows
 
     @property
