@@ -10,7 +10,7 @@ their work (replaying sessions, sending mail) in a thread.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from wizard.exports.outbox import Unsent
     from wizard.sessions.index import SessionSummary
     from wizard.sessions.recheck import Affected
+
+ResultType = TypeVar("ResultType")
 
 
 def plural(count: int, word: str) -> str:
@@ -78,46 +80,83 @@ def waiting_text(
     return Content("\n").join(lines) if lines else None
 
 
-WAITING_CSS = """
-RecheckScreen, OutboxScreen {
-    .section-title, #recheck-status, #outbox-status { padding: 0 2; margin-top: 1; }
-    ChoiceList { margin: 1 2 0 2; }
-}
-"""
+class ListScreen(Screen[ResultType]):
+    """A screen of waiting work: a title with its keys, a status line, a list. A subclass names
+    these and fills the list (`fill`, called when mounted); Esc or q returns."""
 
-
-class RecheckScreen(Screen[str | None]):
-    """The saved sessions the trees as they are now would conclude otherwise, with what changed.
-    Enter opens the highlighted one (its outcome then emails an updated summary: `e`)."""
-
-    DEFAULT_CSS = WAITING_CSS
-    BINDINGS = [
-        Binding("escape,q", "close", "Return"),
-        Binding("e", "email", "Email updated summary"),
-    ]
+    DEFAULT_CSS = """
+    ListScreen {
+        .section-title, .status { padding: 0 2; margin-top: 1; }
+        ChoiceList { margin: 1 2 0 2; }
+    }
+    """
+    BINDINGS = [Binding("escape,q", "close", "Return")]
+    HEADING: ClassVar[str]
+    HINTS: ClassVar[str]
+    LIST_ID: ClassVar[str]
+    STATUS_ID: ClassVar[str]
+    FIRST_STATUS: ClassVar[str] = ""
+    """What the status line says until the list is filled."""
 
     def __init__(self, data_folder: Path) -> None:
         super().__init__()
         self.data_folder = data_folder
-        self.affected: list[Affected] = []
 
     def compose(self) -> ComposeResult:
         yield WizardHeader()
         yield Static(
-            Content.assemble(
-                ("Sessions affected by tree updates", "bold"),
-                (
-                    "  Enter opens one · e emails its updated summary · Esc returns",
-                    "$text-muted",
-                ),
-            ),
+            Content.assemble((self.HEADING, "bold"), (f"  {self.HINTS}", "$text-muted")),
             classes="section-title",
         )
-        yield Static("Replaying the saved sessions on today's trees…", id="recheck-status")
-        yield ChoiceList(id="affected")
+        yield Static(self.FIRST_STATUS, id=self.STATUS_ID, classes="status")
+        yield ChoiceList(id=self.LIST_ID)
         yield WizardFooter()
 
     def on_mount(self) -> None:
+        self.fill()
+
+    def fill(self) -> None:
+        """Fill the list (and say so on the status line): each subclass reads its own data."""
+        raise NotImplementedError
+
+    def choices(self) -> ChoiceList:
+        return self.query_one(f"#{self.LIST_ID}", ChoiceList)
+
+    def show_options(self, options: list[ListOption]) -> None:
+        """Put these in the list; the first, if any, highlighted and focused to act on at once."""
+        choices = self.choices()
+        choices.clear_options()
+        choices.add_options(options)
+        if options:
+            choices.highlighted = 0
+            choices.focus()
+
+    def show_status(self, text: str | Content) -> None:
+        # A str is shown as it is: error texts may hold [brackets] that markup would eat.
+        self.query_one(f"#{self.STATUS_ID}", Static).update(
+            Content(text) if isinstance(text, str) else text
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class RecheckScreen(ListScreen[str | None]):
+    """The saved sessions the trees as they are now would conclude otherwise, with what changed.
+    Enter opens the highlighted one (its outcome then emails an updated summary: `e`)."""
+
+    BINDINGS = [Binding("e", "email", "Email updated summary")]
+    HEADING = "Sessions affected by tree updates"
+    HINTS = "Enter opens one · e emails its updated summary · Esc returns"
+    LIST_ID = "affected"
+    STATUS_ID = "recheck-status"
+    FIRST_STATUS = "Replaying the saved sessions on today's trees…"
+
+    def __init__(self, data_folder: Path) -> None:
+        super().__init__(data_folder)
+        self.affected: list[Affected] = []
+
+    def fill(self) -> None:
         self._recheck()
 
     @work(thread=True, exclusive=True)
@@ -129,28 +168,13 @@ class RecheckScreen(Screen[str | None]):
 
     def _show(self, affected: list[Affected], problems: list[str], checked: int) -> None:
         self.affected = affected
-        status = self.query_one("#recheck-status", Static)
         head = (
             f"{plural(len(affected), 'session')} of {checked:,} would conclude otherwise today."
             if affected
             else f"No session is affected by tree updates ({checked:,} checked)."
         )
-        status.update(Content.assemble(head, *(f"\n{p}" for p in problems)))
-        choices = self.query_one("#affected", ChoiceList)
-        choices.clear_options()
-        for item in affected:
-            body = Content.assemble(
-                literal(item.client or "(no client)", "bold"),
-                f"  {item.tree} · saved {item.updated[:10]} · {item.session}",
-                *(
-                    Content.assemble("\n  ", literal(change, "$text-warning"))
-                    for change in item.changes
-                ),
-            )
-            choices.add_option(ListOption(body, id=item.session))
-        if affected:
-            choices.highlighted = 0
-            choices.focus()
+        self.show_status(Content.assemble(head, *(f"\n{p}" for p in problems)))
+        self.show_options([_affected_option(item) for item in affected])
 
     def action_email(self) -> None:
         """Email the highlighted session's summary as today's trees conclude it."""
@@ -160,7 +184,7 @@ class RecheckScreen(Screen[str | None]):
         from wizard.sessions.resume import replay, session_tree
         from wizard.sessions.store import SessionError, SessionStore
 
-        choices = self.query_one("#affected", ChoiceList)
+        choices = self.choices()
         index = choices.highlighted
         if index is None:
             return
@@ -186,68 +210,35 @@ class RecheckScreen(Screen[str | None]):
         event.stop()
         self.dismiss(event.option.id)
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+
+def _affected_option(item: Affected) -> ListOption:
+    body = Content.assemble(
+        literal(item.client or "(no client)", "bold"),
+        f"  {item.tree} · saved {item.updated[:10]} · {item.session}",
+        *(Content.assemble("\n  ", literal(change, "$text-warning")) for change in item.changes),
+    )
+    return ListOption(body, id=item.session)
 
 
-class OutboxScreen(Screen[None]):
+class OutboxScreen(ListScreen[None]):
     """The emails not sent yet: to whom, the subject, when, why it failed. Enter sends the
     highlighted one again, `a` all of them; a sent one moves to `sent/`."""
 
-    DEFAULT_CSS = WAITING_CSS
-    BINDINGS = [
-        Binding("escape,q", "close", "Return"),
-        Binding("a", "send_all", "Send all again"),
-    ]
+    BINDINGS = [Binding("a", "send_all", "Send all again")]
+    HEADING = "Unsent emails"
+    HINTS = "Enter sends the highlighted one again · a sends all · Esc returns"
+    LIST_ID = "outbox"
+    STATUS_ID = "outbox-status"
+    sending = False
+    """True while a send runs in its thread: Enter and `a` do nothing meanwhile."""
 
-    def __init__(self, data_folder: Path) -> None:
-        super().__init__()
-        self.data_folder = data_folder
-        self.sending = False
-
-    def compose(self) -> ComposeResult:
-        yield WizardHeader()
-        yield Static(
-            Content.assemble(
-                ("Unsent emails", "bold"),
-                (
-                    "  Enter sends the highlighted one again · a sends all · Esc returns",
-                    "$text-muted",
-                ),
-            ),
-            classes="section-title",
-        )
-        yield Static("", id="outbox-status")
-        yield ChoiceList(id="outbox")
-        yield WizardFooter()
-
-    def on_mount(self) -> None:
-        self._list()
-
-    def _list(self) -> None:
+    def fill(self) -> None:
         from wizard.exports.outbox import unsent
 
         messages = unsent(self.data_folder)
-        choices = self.query_one("#outbox", ChoiceList)
-        choices.clear_options()
-        for message in messages:
-            when = f"{message.written:%Y-%m-%d %H:%M}" if message.written else "?"
-            body = Content.assemble(
-                literal(message.to or "?", "bold"),
-                f"  {when}\n  ",
-                literal(message.subject or "(no subject)"),
-                "\n  ",
-                literal(message.reason(), "$text-warning"),
-            )
-            choices.add_option(ListOption(body, id=message.id))
-        if messages:
-            choices.highlighted = 0
-            choices.focus()
-        else:
-            self._status("No unsent email: the outbox is empty.")
-
-    def _status(self, text: str) -> None:
-        self.query_one("#outbox-status", Static).update(Content(text))
+        self.show_options([_unsent_option(message) for message in messages])
+        if not messages:
+            self.show_status("No unsent email: the outbox is empty.")
 
     @on(OptionList.OptionSelected, "#outbox")
     def _send_one(self, event: OptionList.OptionSelected) -> None:
@@ -272,16 +263,16 @@ class OutboxScreen(Screen[None]):
             config = load_config()
             password = password_for(config)
         except MailError as error:
-            self._status(
+            self.show_status(
                 f"Nothing sent: {error}. (Or: wizard outbox send, asks for it; "
                 f"{PASSWORD_ENV} is read too.)"
             )
             return
         if not config.host:
-            self._status(f"Nothing sent: no SMTP server set (host = ... in {config_path()}).")
+            self.show_status(f"Nothing sent: no SMTP server set (host = ... in {config_path()}).")
             return
         self.sending = True
-        self._status(f"Sending via {config.describe()}…")
+        self.show_status(f"Sending via {config.describe()}…")
         self._send(ids, config, password)
 
     @work(thread=True, exclusive=True)
@@ -302,11 +293,20 @@ class OutboxScreen(Screen[None]):
 
     def _sent(self, lines: list[str]) -> None:
         self.sending = False
-        self._list()
-        self._status("\n".join(lines) or "Nothing to send.")
+        self.fill()
+        self.show_status("\n".join(lines) or "Nothing to send.")
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+
+def _unsent_option(message: Unsent) -> ListOption:
+    when = f"{message.written:%Y-%m-%d %H:%M}" if message.written else "?"
+    body = Content.assemble(
+        literal(message.to or "?", "bold"),
+        f"  {when}\n  ",
+        literal(message.subject or "(no subject)"),
+        "\n  ",
+        literal(message.reason(), "$text-warning"),
+    )
+    return ListOption(body, id=message.id)
 
 
 class Waiting:
