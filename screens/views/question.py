@@ -47,7 +47,9 @@ CRUMBS = 3
 class QuestionScreen(WalkScreen, Screen[None]):
     """Asks the walk's current question (or, while revising, an earlier one)."""
 
-    CSS_PATH = "question.tcss"
+    # The outcome's styles are read with the question's: read when the outcome first shows,
+    # Textual restyles every widget on every screen, a good part of reaching the outcome.
+    CSS_PATH = ["question.tcss", "outcome.tcss"]
     AUTO_FOCUS = None
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
