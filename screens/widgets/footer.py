@@ -1,4 +1,4 @@
-"""The footer of every screen: Textual's `Footer`, rebuilt only when what it shows changes.
+"""The footer of every screen: Textual's compact `Footer`, rebuilt only when what it shows changes.
 
 Textual's footer builds its keys anew whenever the screen's bindings may have changed (each
 focus change, each `refresh_bindings`), and styling the new keys was about a third of the time
@@ -16,7 +16,9 @@ Shown = tuple[tuple[str, str, str, bool, str], ...]
 
 class WizardFooter(Footer):
     def __init__(self) -> None:
-        super().__init__()
+        # Compact: keys closer together, so an 80-column footer shows all of the outcome's,
+        # and each new key is styled once (a key starts compact; a wide footer restyles it).
+        super().__init__(compact=True)
         self._shown: Shown | None = None
 
     def bindings_changed(self, screen: Screen[object]) -> None:
