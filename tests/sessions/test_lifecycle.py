@@ -36,6 +36,31 @@ def test_opening_a_tree_creates_no_session_the_first_answer_does(life: SessionLi
     assert saved.tree_file == str(TREE.resolve())  # not shipped: found again by its path
 
 
+def test_the_first_answer_writes_the_session_once(
+    life: SessionLifecycle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Created with the answer in it: not created empty, then saved again (each write waits
+    # for the disk twice).
+    import wizard.sessions.store as store
+
+    written: list[Path] = []
+    real = store.atomic_write
+
+    def counted(path: Path, data: bytes) -> None:
+        written.append(path)
+        real(path, data)
+
+    monkeypatch.setattr(store, "atomic_write", counted)
+    p = progress()
+    p.walk.answer("china")
+    assert life.changed(p, "answer") is True
+    assert len(written) == 1
+    p.walk.answer("x1")
+    assert life.changed(p, "answer") is True
+    assert len(written) == 2
+    assert [a.question for a in life.saved()[0].answers] == ["enrolment", "permit"]
+
+
 def test_every_change_saves_into_the_same_session(life: SessionLifecycle) -> None:
     p = progress()
     p.walk.answer("china")

@@ -24,6 +24,7 @@ from wizard.sessions.store import (
     SessionError,
     SessionLocked,
     SessionStore,
+    record_into,
 )
 from wizard.tree.loader import SHIPPED, resolve
 
@@ -81,18 +82,19 @@ class SessionLifecycle:
             if change == "start" or not (progress.walk.path or progress.notes):
                 return False  # nothing worth keeping yet
             self.handle = self._create(progress)
+            return True
         return self.handle.record(progress.walk, progress.ticked, progress.notes, progress.shared)
 
     def _create(self, progress: Progress) -> OpenSession:
+        """The session, made with what the walk holds so far: written once, not created empty
+        and then saved again."""
         walk = progress.walk
-        return self.store.create(
-            new_session(
-                walk.tree,
-                tree_hash(walk.tree),
-                tree_file=_tree_file(progress.tree_ref),
-                language=self.lang,
-            )
+        digest = tree_hash(walk.tree)
+        session = new_session(
+            walk.tree, digest, tree_file=_tree_file(progress.tree_ref), language=self.lang
         )
+        record_into(session, walk, digest, progress.ticked, progress.notes, progress.shared)
+        return self.store.create(session)
 
     def _late_change(self, progress: Progress, handle: OpenSession | None) -> bool:
         """A change made just before the window went home, whose message came after (a tick

@@ -407,6 +407,30 @@ def same_content(a: Session, b: Session) -> bool:
     return a.model_dump(exclude=skip) == b.model_dump(exclude=skip)
 
 
+def record_into(
+    session: Session,
+    walk: Walk,
+    digest: str,
+    ticked: Collection[str] | None = None,
+    notes: Mapping[str, str] | None = None,
+    shared: Collection[str] | None = None,
+) -> bool:
+    """Bring `session` up to date with the walk (and, if given, the ticks of its outcome's
+    checklist, the notes and which are shared); whether anything changed."""
+    changed = session.record_walk(walk, digest)
+    if ticked is not None and walk.outcome is not None:
+        for item in walk.outcome.checklist:
+            tick = item.id in ticked
+            changed = session.set_tick(walk.outcome.id, item.id, tick) or changed
+    if notes is not None:
+        for qid in [*session.notes, *(q for q in notes if q not in session.notes)]:
+            changed = session.set_note(qid, notes.get(qid, "")) or changed
+    if shared is not None:
+        for qid in [*session.notes]:
+            changed = session.set_note_shared(qid, qid in shared) or changed
+    return changed
+
+
 class OpenSession:
     """A session one app instance has open: it holds the lock and saves after each change.
 
@@ -444,22 +468,8 @@ class OpenSession:
         """Take the walk's answers and outcome, and (if given) the ticks of its outcome's
         checklist, the notes and which notes are shared; save once if anything changed.
         Returns whether it saved."""
-
-        def change(session: Session) -> bool:
-            changed = session.record_walk(walk, self.digest(walk))
-            if ticked is not None and walk.outcome is not None:
-                for item in walk.outcome.checklist:
-                    tick = item.id in ticked
-                    changed = session.set_tick(walk.outcome.id, item.id, tick) or changed
-            if notes is not None:
-                for qid in [*session.notes, *(q for q in notes if q not in session.notes)]:
-                    changed = session.set_note(qid, notes.get(qid, "")) or changed
-            if shared is not None:
-                for qid in [*session.notes]:
-                    changed = session.set_note_shared(qid, qid in shared) or changed
-            return changed
-
-        return self.apply(change)
+        digest = self.digest(walk)
+        return self.apply(lambda s: record_into(s, walk, digest, ticked, notes, shared))
 
     def set_note(self, question_id: str, text: str) -> bool:
         return self.apply(lambda s: s.set_note(question_id, text))
