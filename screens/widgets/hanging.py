@@ -47,7 +47,8 @@ class Hanging(Visual):
     def __init__(self, content: Content, indent: int | None = None) -> None:
         self.content = content
         self.indent = indent
-        self._wrapped: tuple[int, Content] | None = None
+        self._wrapped: dict[int, Content] = {}
+        """By width: a layout asks at more than one (with and without a scrollbar)."""
 
     @property
     def plain(self) -> str:
@@ -57,15 +58,18 @@ class Hanging(Visual):
         return self.content.plain
 
     def wrapped(self, width: int) -> Content:
-        """The content wrapped to `width`, as explicit lines (cached for the last width)."""
-        if self._wrapped is None or self._wrapped[0] != width:
+        """The content wrapped to `width`, as explicit lines (cached for the last few widths)."""
+        found = self._wrapped.get(width)
+        if found is None:
             lines = [
                 part
                 for line in self.content.split("\n", allow_blank=True)
                 for part in wrap_hanging(line, max(width, 1), self.indent)
             ]
-            self._wrapped = (width, Content("\n").join(lines))
-        return self._wrapped[1]
+            if len(self._wrapped) >= 4:  # a resized terminal: the old widths are done with
+                self._wrapped.clear()
+            found = self._wrapped[width] = Content("\n").join(lines)
+        return found
 
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
@@ -79,4 +83,8 @@ class Hanging(Visual):
         return self.content.get_minimal_width(rules)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        return self.wrapped(width).get_height(rules, width)
+        # Its lines are wrapped to `width` already: one row each (Content would wrap them again).
+        wrapped = self.wrapped(width)
+        if not wrapped.plain:
+            return wrapped.get_height(rules, width)
+        return wrapped.plain.count("\n") + 1
