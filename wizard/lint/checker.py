@@ -21,6 +21,7 @@ from wizard.lint.conditions import Analysis, Context, analyse, leaves, plain
 from wizard.lint.graphs import Dominators, predecessors, reaches, strongly_connected
 from wizard.tree.lines import LineIndex
 from wizard.tree.loader import Loaded, read
+from wizard.tree.reach import route_reads, targets_of
 from wizard.tree.routing import edges
 from wizard.tree.schema import AnyQuestion, Condition, Option, Route, Tree
 from wizard.tree.shipped import resolve, shipped_tree_ids
@@ -145,8 +146,16 @@ class Checker:
 
     @cached_property
     def survey(self) -> Survey:
-        """Targets, route sites, citations and odd options, gathered in one pass."""
-        return _survey(self.tree)
+        """Targets, route sites, citations and odd options, gathered in one pass; the targets
+        and what each question's routes read are handed to the verdict engine's caches, so a
+        tree opened to walk it is not walked again for them (`wizard run` judges at once)."""
+        found = _survey(self.tree)
+        targets_of.prime(self.tree, found.targets)
+        reads: dict[str, list[str]] = {qid: [] for qid in self.tree.nodes}
+        for site in found.route_sites:
+            reads[site.qid] += [leaf.answer for leaf in site.leaves if leaf.answer]
+        route_reads.prime(self.tree, {q: tuple(sorted(set(a))) for q, a in reads.items()})
+        return found
 
     @property
     def cited(self) -> dict[str, set[str]]:

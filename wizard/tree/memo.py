@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from wizard.tree.schema import Tree
 
@@ -20,18 +20,25 @@ TREES_KEPT = 32
 """Trees remembered per function (a process opens a handful; tests open hundreds)."""
 
 
-def per_tree(build: Callable[[Tree], T]) -> Callable[[Tree], T]:
-    cache: dict[int, tuple[Tree, T]] = {}
+class per_tree(Generic[T]):  # lower case: used as a decorator, like functools.cache
+    """`build(tree)`, computed once per tree object (see the module docstring)."""
 
-    @functools.wraps(build)
-    def cached(tree: Tree) -> T:
-        hit = cache.get(id(tree))
+    def __init__(self, build: Callable[[Tree], T]) -> None:
+        self.build = build
+        self._cache: dict[int, tuple[Tree, T]] = {}
+        functools.update_wrapper(self, build)
+
+    def __call__(self, tree: Tree) -> T:
+        hit = self._cache.get(id(tree))
         if hit is not None and hit[0] is tree:
             return hit[1]
-        value = build(tree)
-        if len(cache) >= TREES_KEPT:
-            cache.clear()
-        cache[id(tree)] = (tree, value)
+        value = self.build(tree)
+        self.prime(tree, value)
         return value
 
-    return cached
+    def prime(self, tree: Tree, value: T) -> None:
+        """Remember `value` as what `build(tree)` gives: the linter finds some of these facts in
+        its own pass over a tree, and the verdict engine then need not walk the tree again."""
+        if len(self._cache) >= TREES_KEPT:
+            self._cache.clear()
+        self._cache[id(tree)] = (tree, value)

@@ -82,10 +82,16 @@ class LaterSets(Mapping[str, frozenset[str]]):
 
 
 @per_tree
+def targets_of(tree: Tree) -> dict[str, list[str]]:
+    """Each question's declared targets (`routing.targets`)."""
+    return {qid: targets(question) for qid, question in tree.nodes.items()}
+
+
+@per_tree
 def graph(tree: Tree) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     """Each question's declared targets, and each node's questions leading to it (found once
     per tree: the searches of one judgement all need them)."""
-    forward = {qid: targets(question) for qid, question in tree.nodes.items()}
+    forward = targets_of(tree)
     back: dict[str, list[str]] = {}
     for qid, following in forward.items():
         for nxt in following:
@@ -117,15 +123,18 @@ def read_later(tree: Tree) -> LaterSets:
 
 @per_tree
 def route_reads(tree: Tree) -> dict[str, tuple[str, ...]]:
-    """For each question, the answers the conditions of its routes (and its options') read."""
+    """For each question, the answers the conditions of its routes (and its options') read,
+    sorted (the linter's pass, which primes this, meets them in another order)."""
     return {
         qid: tuple(
-            dict.fromkeys(
-                leaf.answer
-                for r in [*q.routes, *(r for o in q.options for r in o.routes)]
-                if r.when is not None
-                for leaf in leaves(r.when)
-                if leaf.answer
+            sorted(
+                {
+                    leaf.answer
+                    for r in [*q.routes, *(r for o in q.options for r in o.routes)]
+                    if r.when is not None
+                    for leaf in leaves(r.when)
+                    if leaf.answer
+                }
             )
         )
         for qid, q in tree.nodes.items()
