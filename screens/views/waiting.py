@@ -46,38 +46,26 @@ def waiting_text(
         newest = sessions[0]
         lines.append(
             Content.assemble(
-                (plural(len(sessions), "saved session"), "bold"),
-                (" (s)", "$text-muted"),
-                ", newest: ",
+                _keyed(plural(len(sessions), "saved session"), "bold", "s", ", newest: "),
                 literal(newest.client_name or newest.id),
                 f" · {newest.tree} · {newest.updated:%Y-%m-%d}",
             )
         )
     if sessions or clients:
-        lines.append(
-            Content.assemble(
-                (plural(clients, "client") if clients else "Clients", "bold"),
-                (" (l)", "$text-muted"),
-                " and their sessions; Ctrl+N there adds one",
-            )
-        )
+        head = plural(clients, "client") if clients else "Clients"
+        lines.append(_keyed(head, "bold", "l", " and their sessions; Ctrl+N there adds one"))
     if affected:
-        lines.append(
-            Content.assemble(
-                (plural(affected, "session"), "bold $warning"),
-                (" (r)", "$text-muted"),
-                " affected by tree updates",
-            )
-        )
+        head = plural(affected, "session")
+        lines.append(_keyed(head, "bold $warning", "r", " affected by tree updates"))
     if unsent:
-        lines.append(
-            Content.assemble(
-                (plural(unsent, "unsent email"), "bold $warning"),
-                (" (o)", "$text-muted"),
-                " in the outbox: see why, send again",
-            )
-        )
+        head = plural(unsent, "unsent email")
+        lines.append(_keyed(head, "bold $warning", "o", " in the outbox: see why, send again"))
     return Content("\n").join(lines) if lines else None
+
+
+def _keyed(head: str, style: str, key: str, rest: str) -> Content:
+    """One line of what waits: "3 sessions (r) affected by tree updates"."""
+    return Content.assemble((head, style), (f" ({key})", "$text-muted"), rest)
 
 
 class ListScreen(Screen[ResultType]):

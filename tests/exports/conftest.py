@@ -1,4 +1,5 @@
-"""Fixtures for the export and email tests: deterministic sessions and a real SMTP server."""
+"""Fixtures for the export and email tests: deterministic sessions, a real SMTP server, and the
+app on the test tree with its own data and config folders (no password in the environment)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import pytest
 import trustme
 from aiosmtpd.controller import Controller
 
-from tests.paths import SAMPLE
+from screens.app import WizardApp, make_app
+from tests.paths import SAMPLE, VISA
 from wizard.sessions.model import Session
 from wizard.tree.schema import Tree
 from wizard.tree.walk import Walk
@@ -76,3 +78,12 @@ def ca_file(ca: trustme.CA, tmp_path: Path) -> Path:
     path = tmp_path / "test-ca.pem"
     ca.cert_pem.write_to_path(str(path))
     return path
+
+
+@pytest.fixture
+def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WizardApp:
+    monkeypatch.setenv("WIZARD_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.delenv("WIZARD_SMTP_PASSWORD", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return make_app(str(VISA), animate=False)

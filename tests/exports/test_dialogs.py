@@ -5,26 +5,15 @@ from __future__ import annotations
 from email import message_from_bytes, policy
 from pathlib import Path
 
-import pytest
 from textual.widgets import Checkbox, Input, Static
 
-from screens.app import WizardApp, make_app
+from screens.app import WizardApp
 from screens.dialogs.email import EmailDialog
 from screens.dialogs.export import ExportDialog
 from screens.views.outcome import OutcomeScreen
-from tests.paths import VISA
 from tests.pilot import WIDE, mail_settings, to_outcome_then, wait_for, wait_for_screen
 
 from .smtp import Server, free_port
-
-
-@pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WizardApp:
-    monkeypatch.setenv("WIZARD_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("WIZARD_SMTP_PASSWORD", raising=False)
-    monkeypatch.chdir(tmp_path)
-    return make_app(str(VISA), animate=False)
 
 
 def problem(app: WizardApp, ident: str) -> str:

@@ -4,22 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import Static
 
-from screens.app import WizardApp, make_app
-from tests.paths import VISA
+from screens.app import WizardApp
 from tests.pilot import WIDE, mail_settings, to_outcome_then, wait_for
 from wizard.exports.outbox import unsent
-
-
-@pytest.fixture
-def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> WizardApp:
-    monkeypatch.setenv("WIZARD_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.delenv("WIZARD_SMTP_PASSWORD", raising=False)
-    monkeypatch.chdir(tmp_path)
-    return make_app(str(VISA), animate=False)
 
 
 def status(app: WizardApp) -> str:
