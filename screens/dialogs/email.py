@@ -197,7 +197,8 @@ class EmailDialog(ModalScreen[str | None]):
             self._problem("mail-status", str(error))
             return None
 
-    @work(thread=True, exclusive=True)
+    # A description: Textual would otherwise build one from repr() of the arguments, password too.
+    @work(thread=True, exclusive=True, description="sending the summary")
     def _send(
         self, message: EmailMessage, config: MailConfig, password: str | None, kept: Path, to: str
     ) -> None:

@@ -162,7 +162,8 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
             # A copy: the user may go back (changing the walk) while the thread reads it.
             self.call_after_refresh(self._judge_alternatives, self.progress.walk.copy())
 
-    @work(thread=True, exclusive=True)
+    # A description: Textual would otherwise build one from repr() of the walk (tree and all).
+    @work(thread=True, exclusive=True, description="judging the alternatives")
     def _judge_alternatives(self, walk: Walk) -> None:
         summary = walk_summary(walk, self.lang)
         with contextlib.suppress(RuntimeError):  # the app closed meanwhile: nothing to show

@@ -147,7 +147,7 @@ class RecheckScreen(ListScreen[str | None]):
     def fill(self) -> None:
         self._recheck()
 
-    @work(thread=True, exclusive=True)
+    @work(thread=True, exclusive=True, description="rechecking saved sessions")
     def _recheck(self) -> None:
         from wizard.sessions.recheck import recheck
 
@@ -263,7 +263,8 @@ class OutboxScreen(ListScreen[None]):
         self.show_status(f"Sending via {config.describe()}…")
         self._send(ids, config, password)
 
-    @work(thread=True, exclusive=True)
+    # A description: Textual would otherwise build one from repr() of the arguments, password too.
+    @work(thread=True, exclusive=True, description="sending the outbox")
     def _send(self, ids: list[str] | None, config: object, password: str | None) -> None:
         from wizard.exports.mail import MailConfig, MailError
         from wizard.exports.outbox import retry, unsent

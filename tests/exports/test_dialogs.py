@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from email import message_from_bytes, policy
 from pathlib import Path
+from typing import Any
 
+import pytest
+from textual.dom import DOMNode
 from textual.widgets import Checkbox, Input, Static
 
 from screens.app import WizardApp
@@ -12,6 +15,7 @@ from screens.dialogs.email import EmailDialog
 from screens.dialogs.export import ExportDialog
 from screens.views.outcome import OutcomeScreen
 from tests.pilot import WIDE, mail_settings, to_outcome_then, wait_for, wait_for_screen
+from wizard.exports.mail import PASSWORD_ENV
 
 from .smtp import Server, free_port
 
@@ -90,6 +94,31 @@ async def test_email_dialog_sends_to_the_server(
         ]
         [sent] = (tmp_path / "data" / "sent").iterdir()
         assert any(f"a copy is in {sent}" in str(n.message) for n in app._notifications)
+
+
+async def test_no_worker_describes_the_password(
+    app: WizardApp, tmp_path: Path, smtp_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual describes a worker by repr() of its arguments unless told otherwise: the password
+    given to the sending thread must not end up in that text (shown by Textual's devtools)."""
+    mail_settings(tmp_path / "config", smtp_server.port)
+    monkeypatch.setenv(PASSWORD_ENV, "s3cret-in-env")
+    described: list[str] = []
+    real = DOMNode.run_worker
+
+    def spy(self: DOMNode, work: Any, *args: Any, **kwargs: Any) -> Any:
+        described.append(str(kwargs.get("description")))
+        return real(self, work, *args, **kwargs)
+
+    monkeypatch.setattr(DOMNode, "run_worker", spy)
+    async with app.run_test(size=WIDE) as pilot:
+        await to_outcome_then(pilot, "2")
+        await pilot.press(*"ana@example.org")
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, OutcomeScreen)
+    assert smtp_server.recorder.envelopes
+    assert "sending the summary" in described
+    assert not [d for d in described if "s3cret" in d]
 
 
 async def test_email_failure_stays_in_the_dialog(app: WizardApp, tmp_path: Path) -> None:
