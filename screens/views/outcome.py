@@ -41,6 +41,11 @@ class Checklist(TickList):
         Binding("enter", "tick_or_show", "Tick", show=False),
     ]
 
+    def on_show(self, event: events.Show) -> None:
+        # The outcome opens at its verdict: the focused checklist appearing must not scroll the
+        # page down to its highlighted item, as OptionList's own handler (skipped) would.
+        event.prevent_default()
+
     def in_view(self, index: int | None = None) -> bool:
         """Whether the option at `index` (the highlighted one) is wholly on screen in the page
         (or, taller than the page, starts on it)."""
@@ -92,7 +97,7 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
     id of an earlier question the user chose to change."""
 
     CSS_PATH = "outcome.tcss"
-    AUTO_FOCUS = None
+    AUTO_FOCUS = ""  # `on_mount` focuses, without scrolling
     BINDINGS = [
         *BACK,
         ANSWERS,
@@ -140,7 +145,9 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
                 yield from self._section("Steps", self._steps(), "steps")
             if s.checklist:
                 yield Static(self._checklist_title(), classes="section-title", id="checklist-title")
-                yield Checklist(id="checklist")
+                checklist = Checklist(id="checklist")
+                checklist.set_items(self._checklist())
+                yield checklist
             if s.continue_to:
                 yield Static(self._continue(), id="continue")
             if s.sources:
@@ -151,13 +158,10 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
     def on_mount(self) -> None:
         self.sub_title = self.summary.tree.title
         # The checklist takes the keys when there is one (Space ticks); else the page scrolls.
-        page = self.query_one("#page", VerticalScroll)
+        # Focused before the first layout (a focus moved later restyles the page), and without
+        # scrolling to it: the page opens at the verdict.
         lists = self.query(Checklist)
-        if lists:
-            lists.first().set_items(self._checklist())
-        (lists.first() if lists else page).focus(scroll_visible=False)
-        # Focusing the checklist must not scroll the verdict out of sight: start at the top.
-        self.call_after_refresh(page.scroll_home, animate=False, immediate=True)
+        self.set_focus(lists.first() if lists else self.query_one("#page"), scroll_visible=False)
         if self.checking:
             # A copy: the user may go back (changing the walk) while the thread reads it.
             self.call_after_refresh(self._judge_alternatives, self.progress.walk.copy())

@@ -121,10 +121,10 @@ class QuestionScreen(WalkScreen, Screen[None]):
     def refresh_view(self) -> None:
         """Show what the walk (or the revision in progress) asks now; the outcome when finished."""
         question = self._asked()
-        self._show_risks()
-        if question is None:
+        if question is None:  # this screen's risks are shown again when the outcome closes
             self.app.push_screen(self._outcome_screen(), self._after_outcome)
             return
+        self._show_risks()
         self.question = question
         self._show_question(question, self._preselected(question))
 

@@ -9,6 +9,7 @@ continuation lines start where the text after its leading spaces and list marker
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from textual.content import Content
 from textual.css.styles import RulesMap
@@ -49,6 +50,8 @@ class Hanging(Visual):
         self.indent = indent
         self._wrapped: dict[int, Content] = {}
         """By width: a layout asks at more than one (with and without a scrollbar)."""
+        self._last: tuple[object, list[Strip]] | None = None
+        """The last render: what it was asked for, and the strips."""
 
     @property
     def plain(self) -> str:
@@ -74,7 +77,19 @@ class Hanging(Visual):
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
-        return self.wrapped(width).render_strips(width, height, style, options)
+        # Textual draws a new screen twice (the second time as each widget's size is set):
+        # the same request is answered from the last render.
+        get = options.rules.get
+        key = (width, height, style, options.selection, options.selection_style,
+               options.post_style, get("text_align"), get("text_overflow"),
+               get("line_pad"))  # fmt: skip
+        if self._last is not None and self._last[0] == key:
+            return self._last[1]
+        # Its lines are wrapped to `width` already: Content need not look for breaks again.
+        nowrap = replace(options, rules=_NoWrap(options.rules))  # type: ignore[arg-type]
+        strips = self.wrapped(width).render_strips(width, height, style, nowrap)
+        self._last = (key, strips)
+        return strips
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return self.content.get_optimal_width(rules, container_width)
@@ -88,3 +103,13 @@ class Hanging(Visual):
         if not wrapped.plain:
             return wrapped.get_height(rules, width)
         return wrapped.plain.count("\n") + 1
+
+
+class _NoWrap:
+    """A widget's style rules, with text wrapping off."""
+
+    def __init__(self, rules: RulesMap) -> None:
+        self.rules = rules
+
+    def get(self, name: str, default: object = None) -> object:
+        return "nowrap" if name == "text_wrap" else self.rules.get(name, default)
