@@ -55,7 +55,7 @@ WHO_LABELS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass
 class TreeInfo:
     id: str
     title: str
@@ -64,7 +64,7 @@ class TreeInfo:
     hash: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Blocker:
     """A given answer that closes an alternative."""
 
@@ -74,7 +74,7 @@ class Blocker:
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Opener:
     """What would open a closed alternative: a question and the answers that would."""
 
@@ -83,7 +83,7 @@ class Opener:
     needs: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Pathway:
     """An outcome: the one reached (with its summary) or an alternative, with the verdict this
     person's answers give it. An alternative their answers rule out is not `open`: it says
@@ -126,7 +126,7 @@ def opens_text(changes: list[tuple[str, str]]) -> str:
     return f"Open if {' and '.join(parts)}." if parts else ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class Assumption:
     """An "I don't know" answer, or a condition no answer established: to confirm."""
 
@@ -137,7 +137,7 @@ class Assumption:
     lowers_verdict: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass
 class RiskEntry:
     id: str
     severity: Severity
@@ -146,7 +146,7 @@ class RiskEntry:
     mitigation: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class ChecklistEntry:
     id: str
     text: str
@@ -160,7 +160,7 @@ class ChecklistEntry:
         return WHO_LABELS.get(self.who, self.who)
 
 
-@dataclass(frozen=True)
+@dataclass
 class AnswerEntry:
     """A question on the path, the answer given in words, and the counselor's note."""
 
@@ -170,7 +170,7 @@ class AnswerEntry:
     note: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class NoteEntry:
     """A note on a question that is no longer on the path (kept: nothing is lost)."""
 
@@ -179,7 +179,7 @@ class NoteEntry:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class SourceEntry:
     id: str
     title: str
@@ -189,7 +189,7 @@ class SourceEntry:
     published: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Summary:
     """See the module docstring. Build it with `build_summary` (a session) or `walk_summary`
     (a walk alone)."""
