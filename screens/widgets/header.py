@@ -3,8 +3,9 @@ what-if copy, "What if: … of Ana Silva's session" instead of the app's name.""
 
 from __future__ import annotations
 
+from textual import events
 from textual.content import Content
-from textual.widgets import Header, Static
+from textual.widget import Widget
 
 
 def what_if_forms(subtitle: str) -> list[tuple[int, bool, str]]:
@@ -18,12 +19,57 @@ def what_if_forms(subtitle: str) -> list[tuple[int, bool, str]]:
     ]
 
 
-class WizardHeader(Header):
+class WizardHeader(Widget, can_focus=False):
     """The app's name and the tree's title when both fit; on a narrow terminal the tree's title
-    alone, whole, as the title: it says where the user is, while the app's name is known already."""
+    alone, whole, as the title: it says where the user is, while the app's name is known already.
+
+    One line of text with Textual's header's look (the icon on the left opens the command
+    palette, the title centred), drawn by one widget: Textual's `Header` is four, and every
+    screen has one, so each new screen styled, laid out and drew three more widgets."""
+
+    ALLOW_SELECT = False
+    DEFAULT_CSS = """
+    WizardHeader {
+        dock: top;
+        width: 100%;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+        text-wrap: nowrap;
+        text-overflow: clip;
+    }
+    """
+    ICON = " ?"
+    ICON_WIDTH = 8
+    """Cells of the icon's box on the left (Textual's), and of the clock's space on the right."""
+    RIGHT = 10
 
     def __init__(self) -> None:
-        super().__init__(icon="?")
+        super().__init__()
+        self._hover = False
+
+    def on_mount(self) -> None:
+        for node in (self.app, self.screen):
+            self.watch(node, "title", self.refresh_title, init=False)
+            self.watch(node, "sub_title", self.refresh_title, init=False)
+
+    @property
+    def screen_title(self) -> str:
+        title = self.screen.title
+        return title if title is not None else self.app.title
+
+    @property
+    def screen_sub_title(self) -> str:
+        """The screen's subtitle (the tree), and whose session it is when the session open has
+        a client: "Internship · Ana Silva"."""
+        own = self.screen.sub_title
+        subtitle = own if own is not None else self.app.sub_title
+        if not own:
+            return subtitle
+        keeper = getattr(self.app, "sessions", None)
+        session = getattr(keeper(), "session", None) if callable(keeper) else None
+        name = getattr(session, "client_name", None)
+        return f"{subtitle} · {name}" if name else subtitle
 
     def format_title(self) -> Content:
         subtitle = self.screen_sub_title
@@ -34,22 +80,10 @@ class WizardHeader(Header):
                 if not room or full.cell_length <= room:
                     break
             return full
-        full = super().format_title()
+        full = self.app.format_title(self.screen_title, subtitle)
         if subtitle and room and full.cell_length > room:
             return self.app.format_title(subtitle, "")
         return full
-
-    @property
-    def screen_sub_title(self) -> str:
-        """The screen's subtitle (the tree), and whose session it is when the session open has
-        a client: "Internship · Ana Silva"."""
-        subtitle = super().screen_sub_title
-        if not self.screen.sub_title:
-            return subtitle
-        keeper = getattr(self.app, "sessions", None)
-        session = getattr(keeper(), "session", None) if callable(keeper) else None
-        name = getattr(session, "client_name", None)
-        return f"{subtitle} · {name}" if name else subtitle
 
     def _what_if(self, limit: int, short: bool = False) -> str:
         """The title "What if: … of Ana Silva's session" when the session open is a what-if copy."""
@@ -58,14 +92,39 @@ class WizardHeader(Header):
 
     def refresh_title(self) -> None:
         """Format the title again (the session behind it changed)."""
-        self.on_resize()
+        self.refresh()
 
     def _room(self) -> int:
-        """Cells between the icon and the right margin (0 before the first layout)."""
-        titles = self.query("HeaderTitle")
-        return titles.first().size.width if titles else 0
+        """Cells for the title between the icon and the right margin (0 before the first layout)."""
+        return max(self.size.width - self.ICON_WIDTH - self.RIGHT, 0)
 
-    def on_resize(self) -> None:
-        # Textual formats the title when it changes, not when the width does.
-        for title in self.query("HeaderTitle").results(Static):
-            title.update(self.format_title())
+    def render(self) -> Content:
+        room = self._room()
+        icon = Content(self.ICON.ljust(self.ICON_WIDTH))
+        if self._hover:
+            icon = icon.stylize("on $foreground 10%")
+        title = self.format_title().truncate(room, ellipsis=True)
+        left = (room - title.cell_length) // 2
+        centred = Content(" " * left) + title
+        return icon + centred.truncate(room, pad=True) + Content(" " * self.RIGHT)
+
+    def _on_icon(self, x: int) -> bool:
+        return x < self.ICON_WIDTH and self.app.ENABLE_COMMAND_PALETTE
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        hover = self._on_icon(event.x)
+        if hover != self._hover:
+            self._hover = hover
+            self.tooltip = "Open the command palette" if hover else None
+            self.refresh()
+
+    def on_leave(self) -> None:
+        if self._hover:
+            self._hover = False
+            self.tooltip = None
+            self.refresh()
+
+    async def on_click(self, event: events.Click) -> None:
+        if self._on_icon(event.x):
+            event.stop()
+            await self.run_action("app.command_palette")
