@@ -41,7 +41,7 @@ class Checklist(TickList):
         Binding("enter", "tick_or_show", "Tick", show=False),
     ]
 
-    def on_show(self, event: events.Show) -> None:
+    def on_show(self, event: events.Show) -> None:  # type: ignore[override]
         # The outcome opens at its verdict: the focused checklist appearing must not scroll the
         # page down to its highlighted item, as OptionList's own handler (skipped) would.
         event.prevent_default()
@@ -115,7 +115,8 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
         # The same typed summary every export renders (ticks are read live from `progress`),
         # first without the alternatives: which of them this person's answers leave open takes
         # a search (a tenth of a second on the largest tree), done after the first frame.
-        self.summary: Summary = walk_summary(progress.walk, lang, alternatives=False)
+        # (Nor the tree's hash: the screen does not show it.)
+        self.summary: Summary = walk_summary(progress.walk, lang, "", alternatives=False)
         outcome = progress.walk.outcome
         tree = progress.walk.tree
         self.checking = bool(outcome and any(a in tree.outcomes for a in outcome.alternatives))
@@ -127,13 +128,10 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
         assert pathway is not None
         yield WizardHeader()
         with VerticalScroll(id="page"):
-            yield Static(
-                Content.assemble(
-                    verdict_badge(pathway.verdict), " ", literal(pathway.title, "bold")
-                ),
-                id="verdict",
+            verdict = Content.assemble(
+                verdict_badge(pathway.verdict), " ", literal(pathway.title, "bold")
             )
-            yield Static(literal(pathway.summary), id="summary")
+            yield Static(Content("\n\n").join([verdict, literal(pathway.summary)]), id="verdict")
             yield from self._section("Why this outcome", self._why(), "why")
             if s.assumptions:
                 yield from self._section("To confirm", self._confirm(), "to-confirm")
@@ -178,32 +176,32 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
         self.summary = summary
         self.checking = False
         for section in self.query("#alternatives").results(Static):
-            section.update(Hanging(self._alternatives()))
+            section.update(_titled("Alternatives", self._alternatives()))
 
-    def _section(self, title: str, body: Content, ident: str) -> ComposeResult:
-        yield Static(title, classes="section-title")
-        yield Static(Hanging(body), id=ident, classes="section")
+    def _section(self, title: str, body: list[Content], ident: str) -> ComposeResult:
+        # One widget each, its title the first line: every widget on a new screen is styled,
+        # laid out and sent its events one by one.
+        yield Static(_titled(title, body), id=ident, classes="section")
 
-    def _why(self) -> Content:
-        rows = [
+    def _why(self) -> list[Content]:
+        return [
             Content.assemble(
                 "• ", literal(a.prompt), ("  → ", "$text-muted"), literal(a.answer, "bold")
             )
             for a in self.summary.answers
         ]
-        return Content("\n").join(rows)
 
-    def _confirm(self) -> Content:
+    def _confirm(self) -> list[Content]:
         """What the verdict takes on trust: "I don't know" answers, unestablished conditions."""
-        return Content("\n").join(
-            Content.assemble("• ", literal(a.text)) for a in self.summary.assumptions
-        )
+        return [Content.assemble("• ", literal(a.text)) for a in self.summary.assumptions]
 
-    def _alternatives(self) -> Content:
+    def _alternatives(self) -> list[Content]:
         """Each alternative as this person's answers leave it: open, with its verdict for them,
         or not open, with the answers that close it and what would open it."""
         if self.checking:
-            return Content.styled("Checking which of them your answers leave open…", "$text-muted")
+            return [
+                Content.styled("Checking which of them your answers leave open…", "$text-muted")
+            ]
         rows = []
         for a in self.summary.alternatives:
             badge = verdict_badge(a.verdict) if a.open else closed_badge()
@@ -211,33 +209,28 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
             for line in (a.why_closed(), a.what_opens()) if not a.open else ():
                 if line:
                     rows.append(literal(f"  {line}", "$text-muted"))
-        return Content("\n").join(rows)
+        return rows
 
-    def _risks(self) -> Content:
+    def _risks(self) -> list[Content]:
         """Risks grouped by severity, worst first, each with what to do about it."""
-        blocks: list[Content] = []
+        rows: list[Content] = []
         for severity, risks in self.summary.risks_by_severity():
-            blocks.append(severity_badge(severity))
+            rows.append(severity_badge(severity))
             for r in risks:
-                blocks.append(
-                    Content("\n").join(
-                        [
-                            Content.assemble("  ", literal(r.title, "bold")),
-                            Content.assemble("  ", literal(r.detail)),
-                            Content.assemble(
-                                ("  What to do: ", "bold $text-success"), literal(r.mitigation)
-                            ),
-                        ]
-                    )
-                )
-        return Content("\n").join(blocks)
+                rows += [
+                    Content.assemble("  ", literal(r.title, "bold")),
+                    Content.assemble("  ", literal(r.detail)),
+                    Content.assemble(
+                        ("  What to do: ", "bold $text-success"), literal(r.mitigation)
+                    ),
+                ]
+        return rows
 
-    def _steps(self) -> Content:
-        rows = [
+    def _steps(self) -> list[Content]:
+        return [
             Content.assemble((f"{n}. ", "bold"), literal(s))
             for n, s in enumerate(self.summary.steps, 1)
         ]
-        return Content("\n").join(rows)
 
     def _checklist(self) -> list[tuple[str, Content, bool]]:
         items = []
@@ -273,21 +266,15 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
             ("Next: ", "bold"), literal(label), ("  press c to continue", "$text-accent")
         )
 
-    def _sources(self) -> Content:
+    def _sources(self) -> list[Content]:
         rows = []
         for s in self.summary.sources:
-            rows.append(
-                Content.assemble(
-                    "• ",
-                    literal(s.title, "bold"),
-                    ", ",
-                    literal(s.publisher),
-                    "\n  ",
-                    link(s.url),
-                    (f"\n  accessed {s.accessed}", "$text-muted"),
-                )
-            )
-        return Content("\n").join(rows)
+            rows += [
+                Content.assemble("• ", literal(s.title, "bold"), ", ", literal(s.publisher)),
+                Content.assemble("  ", link(s.url)),
+                Content.styled(f"  accessed {s.accessed}", "$text-muted"),
+            ]
+        return rows
 
     def _reviewed(self) -> Content:
         t = self.summary.tree
@@ -335,3 +322,9 @@ class OutcomeScreen(WalkScreen, Screen[str | None]):
     def action_page(self, direction: int) -> None:
         page = self.query_one("#page", VerticalScroll)
         page.scroll_page_down() if direction > 0 else page.scroll_page_up()
+
+
+def _titled(title: str, rows: list[Content]) -> Hanging:
+    """A section: its title in the section titles' style, then its rows, one cell in."""
+    heading = Content.styled(title, "bold $text-accent")
+    return Hanging(Content("\n").join([heading, *(Content(" ") + row for row in rows)]))
