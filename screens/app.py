@@ -12,9 +12,8 @@ import screens.startup_gc  # noqa: F401  first: holds the collector off while Te
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from textual import on
 from textual.app import App, SystemCommand
@@ -49,8 +48,7 @@ if TYPE_CHECKING:
 TITLE = "China Pathways Wizard"
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """How the app was started (from the command line, or by a test)."""
 
     lang: str = "en"

@@ -11,17 +11,15 @@ read before the home screen's first frame.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from wizard.i18n import tr
 from wizard.toml import TOMLDecodeError
 from wizard.tree.shipped import resolve, shipped_trees, tree_table
 
 
-@dataclass(frozen=True)
-class TreeCard:
+class TreeCard(NamedTuple):
     """What the home screen shows about one tree."""
 
     ref: str
@@ -63,8 +61,7 @@ def _text(value: object, lang: str) -> str:
     return tr(value, lang) if isinstance(value, str | dict) else ""
 
 
-@dataclass(frozen=True)
-class SessionCard:
+class SessionCard(NamedTuple):
     """What the home screen shows about one saved session (filled in by the sessions feature)."""
 
     key: str

@@ -11,7 +11,7 @@ pointer over a key shows its tooltip. It redraws only when the keys shown change
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual import events
 from textual.content import Content
@@ -23,8 +23,7 @@ LABEL = "$footer-description-foreground on $footer-description-background"
 HOVER = "on $block-hover-background"
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(NamedTuple):
     """One key the footer shows."""
 
     key: str

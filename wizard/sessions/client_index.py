@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from wizard.reading import read_regular
 from wizard.sessions.format import aware
@@ -40,8 +40,7 @@ def client_matches(name: str, email: str | None, text: str) -> bool:
     return all(word in hay for word in text.casefold().split())
 
 
-@dataclass(frozen=True)
-class ClientSummary:
+class ClientSummary(NamedTuple):
     """What the home screen shows of one client; the same names as on `Client`."""
 
     id: str
@@ -110,8 +109,7 @@ def quick_client(path: Path) -> ClientSummary | None:
     return ClientSummary(path.stem, name, aware(created), email, language or "en")
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """A client and their sessions, newest first; or one session of no client (`client` None)."""
 
     client: ClientSummary | None
@@ -151,8 +149,7 @@ def _order(group: Group) -> tuple[dt.datetime, str]:
     return (group.latest, group.client.id if group.client else group.sessions[0].id)
 
 
-@dataclass(frozen=True)
-class ClientLine:
+class ClientLine(NamedTuple):
     """A client's line in a list: `shown` of their `total` sessions follow it."""
 
     client: ClientSummary
@@ -160,8 +157,7 @@ class ClientLine:
     shown: int
 
 
-@dataclass(frozen=True)
-class SessionLine:
+class SessionLine(NamedTuple):
     """A session's line in a list; `grouped` under its client's line."""
 
     session: SessionSummary

@@ -19,7 +19,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from wizard.reading import read_regular
 from wizard.sessions.folder import SESSION_LIMIT, folder_problems
@@ -39,8 +39,7 @@ if TYPE_CHECKING:
     from wizard.sessions.cache import SummaryCache
 
 
-@dataclass(frozen=True)
-class SessionSummary:
+class SessionSummary(NamedTuple):
     """What a list shows of one session; the same names as on `wizard.sessions.model.Session`."""
 
     id: str
