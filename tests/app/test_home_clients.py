@@ -83,6 +83,10 @@ def _counselor_day(data: Path) -> dict[str, Client]:
     _session(data, "20261101-c00003", 3, "Cai Li")  # no client record: on its own
     _session(data, "20261101-a00004", 4, "ana silva", "ANA@example.org")  # hers by name
     added = ClientStore(data).create("Dee Okafor")  # just added: newest of all
+    # A second back: a session a test answers now is then newer (times are kept to the second,
+    # and a tie would put either first).
+    earlier = added.model_copy(update={"created": added.created - dt.timedelta(seconds=1)})
+    added = ClientStore(data).save(earlier)
     return {"ana": ana, "bo": bo, "dee": added}
 
 
