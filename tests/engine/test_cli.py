@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.paths import SAMPLE
-from wizard.cli.main import build_parser, main
+from wizard.cli.main import app_defaults, build_parser, main
 
 
 def answers_file(tmp_path: Path, text: str) -> str:
@@ -159,3 +159,8 @@ def test_run_shows_typed_text_as_data(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["run", str(SAMPLE), "--answers", answers]) == 0
     text = capsys.readouterr().out
     assert r"ACME *x* [link](javascript:1) \x1b[31mred" in text and "\x1b" not in text
+
+
+def test_no_arguments_open_the_app_as_the_parser_would() -> None:
+    """`wizard` alone skips building the parser: what it runs must be what parsing gives."""
+    assert vars(app_defaults()) == vars(build_parser().parse_args([]))

@@ -156,13 +156,22 @@ def entry() -> None:
     whose work is only reading and printing, the exit skips freeing the trees' objects one by
     one (a tenth of the time on a 10,000-node tree); nothing else is pending then, as output is
     flushed first."""
-    args = build_parser().parse_args()
+    args = app_defaults() if len(sys.argv) < 2 else build_parser().parse_args()
     code = run(args)
     if getattr(args, "skip_teardown", False):
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
     sys.exit(code)
+
+
+def app_defaults() -> argparse.Namespace:
+    """What `wizard` with no arguments parses to (the app, with every option at its default),
+    without building the parser: that takes longer than the rest of the command line's start."""
+    return argparse.Namespace(
+        version=None, data_dir=None, counselor=False, lang="en", handler=launch_app, tree=None,
+        session=None,
+    )  # fmt: skip
 
 
 def main(argv: Sequence[str] | None = None) -> int:
