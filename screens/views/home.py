@@ -225,7 +225,7 @@ class HomeScreen(Waiting, Screen[None]):
         if not sessions_later:
             self.show_catalog(tree_cards(self.lang), self.read_sessions(), self._read_clients())
             return
-        self.show_catalog(tree_cards(self.lang), self.sessions, self.clients)
+        self.show_catalog(tree_cards(self.lang), self.sessions, self.clients, waiting=False)
         self.call_after_refresh(self._relist_sessions)
 
     def _relist_sessions(self) -> None:
@@ -236,9 +236,14 @@ class HomeScreen(Waiting, Screen[None]):
         return list_clients(self.data_folder())
 
     def show_catalog(
-        self, trees: list[TreeCard], sessions: list[SessionSummary], clients: list[ClientSummary]
+        self,
+        trees: list[TreeCard],
+        sessions: list[SessionSummary],
+        clients: list[ClientSummary],
+        waiting: bool = True,
     ) -> None:
-        """Fill the lists (also called again when sessions change)."""
+        """Fill the lists (also called again when sessions change); with `waiting`, say what
+        waits (else it is said with the sessions, after the first frame)."""
         self.trees = trees
         tree_list = self.query_one("#trees", ChoiceList)
         tree_list.clear_options()
@@ -250,7 +255,8 @@ class HomeScreen(Waiting, Screen[None]):
         self.clients = clients
         self._groups = group_sessions(clients, sessions)
         self._show_sessions(bool(sessions or clients))
-        self.show_waiting(sessions)
+        if waiting:
+            self.show_waiting(sessions)
         if trees:
             tree_list.highlighted = 0
         if self.focused is None:
