@@ -30,12 +30,22 @@ def hang_indent(line: str) -> int:
 def wrap_hanging(line: Content, width: int, indent: int | None = None) -> list[Content]:
     """`line` (no line breaks) wrapped to `width` cells, continuation lines indented by `indent`
     cells (by default, past the line's leading spaces and list marker)."""
-    lines = line.wrap(width)
+    if "\t" in line.plain:
+        line = line.expand_tabs()  # as `wrap` does, so that its offsets are this line's
+    if line.cell_length <= width and len(line.plain) <= width:
+        return [line]  # what `wrap` gives, without its work (most lines of a page fit)
     indent = hang_indent(line.plain) if indent is None else indent
-    if len(lines) < 2 or not 0 < indent <= width // 2:
-        return lines
-    head = lines[0]
+    if not 0 < indent <= width // 2:
+        return line.wrap(width)
+    # The first line ends where it would in the whole line: within its first `width` cells,
+    # so only a start of the line longer than that is wrapped to find it.
+    start = width + 1
+    while start < len(line.plain) and line[:start].cell_length <= width:  # marks of no width
+        start *= 2
+    head = line[:start].wrap(width)[0].rstrip()  # not the last line: no trailing spaces
     rest = line[len(head.plain) :]
+    if not rest.plain.strip():
+        return line.wrap(width)  # only spaces overflow: one line, as `wrap` cuts it
     rest = rest[len(rest.plain) - len(rest.plain.lstrip(" ")) :]
     pad = Content(" " * indent)
     return [head, *(pad + part for part in rest.wrap(width - indent))]
