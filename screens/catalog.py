@@ -14,8 +14,8 @@ import datetime as dt
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
+from wizard import toml
 from wizard.i18n import tr
-from wizard.toml import TOMLDecodeError
 from wizard.tree.shipped import resolve, shipped_trees, tree_table
 
 
@@ -42,7 +42,7 @@ def tree_card(path: Path, lang: str = "en") -> TreeCard:
     """The card of one tree file; a card with `problem` set when the file cannot be read."""
     try:
         meta = tree_table(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError, toml.TOMLDecodeError) as error:
         return TreeCard(path.stem, path.stem, "", "", f"cannot be read: {error}")
     if not isinstance(meta, dict):
         return TreeCard(path.stem, path.stem, "", "", "has no [tree] table")

@@ -19,18 +19,35 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
-
-import tomli
+from typing import TYPE_CHECKING, Any
 
 try:
     import rtoml
 except ImportError:  # pragma: no cover - rtoml has wheels for the usual platforms
     rtoml = None  # type: ignore[assignment]
 
-TOMLDecodeError = tomli.TOMLDecodeError
+if TYPE_CHECKING:
+    from tomli import TOMLDecodeError
 
 __all__ = ["TOMLDecodeError", "parse_toml"]
+
+
+def __getattr__(name: str) -> Any:
+    """`TOMLDecodeError` (tomli's), importing tomli when first asked for: the app's start
+    parses only with rtoml, and tomli's import is a tenth of the app's own. (An `except`
+    clause naming `wizard.toml.TOMLDecodeError` asks only when something was raised.)"""
+    if name == "TOMLDecodeError":
+        import tomli
+
+        return tomli.TOMLDecodeError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _tomli_loads(text: str) -> dict[str, Any]:
+    import tomli
+
+    return tomli.loads(text)
+
 
 _FLAT = r"""(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^{}"'\n#])"""
 """A string that closes on its line, or one character that is no brace, quote, `#` or line end."""
@@ -48,11 +65,11 @@ _OFFSET_TIME = re.compile(r":\d\d(?:\.\d+)?(?:[Zz]|[+-]\d\d:\d\d)")
 def parse_toml(text: str) -> dict[str, Any]:
     """The document as tomllib would return it; `TOMLDecodeError` as tomllib would raise it."""
     if rtoml is None or text.startswith("\ufeff") or _inline_table_spans_lines(text):
-        return tomli.loads(text)
+        return _tomli_loads(text)
     try:
         data: dict[str, Any] = rtoml.loads(text)
     except (rtoml.TomlParsingError, ValueError, OverflowError):
-        return tomli.loads(text)  # raises tomli's error, or parses what rtoml cannot hold
+        return _tomli_loads(text)  # raises tomli's error, or parses what rtoml cannot hold
     if _OFFSET_TIME.search(text):
         _standard_timezones(data)
     return data

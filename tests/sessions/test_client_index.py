@@ -5,10 +5,9 @@ client changed last first, filtered as typed."""
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
+from tests.fresh import run_fresh
 from wizard.sessions.client_index import (
     CLIENT_FIELDS,
     ClientLine,
@@ -133,8 +132,7 @@ def test_listing_clients_does_not_import_pydantic(tmp_path: Path) -> None:
         f"assert [c.name for c in list_clients(Path({str(tmp_path)!r}))] == ['Ana Silva']\n"
         "assert 'pydantic' not in sys.modules, 'pydantic imported'\n"
     )
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    done = run_fresh(code)
     assert done.returncode == 0, done.stderr
 
 

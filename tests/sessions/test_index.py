@@ -4,11 +4,9 @@ the validated listing, damaged files still reported and moved aside, and no pyda
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 from screens.catalog import session_card
+from tests.fresh import run_fresh
 from tests.paths import SESSION_DATA
 from tests.sessions.saved import CHINA_X1, saved_session
 from wizard.sessions.index import FIELDS, REQUIRED, list_sessions
@@ -85,6 +83,5 @@ def test_listing_sessions_does_not_import_pydantic(store: SessionStore, sample_t
         "assert len(index.sessions) == 1 and not index.problems, index\n"
         "assert 'pydantic' not in sys.modules, 'pydantic imported'\n"
     )
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root)
+    done = run_fresh(code)
     assert done.returncode == 0, done.stderr

@@ -16,10 +16,11 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from wizard import toml
 from wizard.reading import read_regular
 from wizard.sessions.format import aware
 from wizard.sessions.index import SessionSummary
-from wizard.toml import TOMLDecodeError, parse_toml
+from wizard.toml import parse_toml
 
 CLIENTS = "clients"
 """The folder of the client records in the data folder."""
@@ -93,7 +94,7 @@ def quick_client(path: Path) -> ClientSummary | None:
     """The listed fields of a client file, or None when they cannot be taken as they are."""
     try:
         data = parse_toml(read_regular(path, CLIENT_LIMIT).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, TOMLDecodeError, RecursionError, MemoryError):
+    except (OSError, UnicodeDecodeError, toml.TOMLDecodeError, RecursionError, MemoryError):
         return None
     name, email, language, created = (data.get(k) for k in ("name", "email", "language", "created"))
     if (

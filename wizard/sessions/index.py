@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from wizard import toml
 from wizard.reading import read_regular
 from wizard.sessions.folder import SESSION_LIMIT, folder_problems
 from wizard.sessions.format import (
@@ -33,7 +34,7 @@ from wizard.sessions.format import (
     outcome_label,
     progress_text,
 )
-from wizard.toml import TOMLDecodeError, parse_toml
+from wizard.toml import parse_toml
 
 if TYPE_CHECKING:
     from wizard.sessions.cache import SummaryCache
@@ -172,7 +173,7 @@ def quick_summary(path: Path) -> SessionSummary | None:
     """The listed fields of a session file, or None when they cannot be taken as they are."""
     try:
         data = parse_toml(read_regular(path, SESSION_LIMIT).decode("utf-8"))
-    except (OSError, UnicodeDecodeError, TOMLDecodeError, RecursionError, MemoryError):
+    except (OSError, UnicodeDecodeError, toml.TOMLDecodeError, RecursionError, MemoryError):
         return None
     updated, answers = data.get("updated"), data.get("answers", [])
     optional = [data.get(key) for key in OPTIONAL]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from wizard.toml import TOMLDecodeError, parse_toml
+from wizard import toml
+from wizard.toml import parse_toml
 
 SHIPPED = Path(__file__).resolve().parents[2] / "trees"
 """The trees that ship with the wizard (inside the wheel they sit beside the `wizard` package)."""
@@ -69,7 +70,7 @@ def tree_table(text: str) -> object:
         if _tree_header(text, cut) is None:
             try:
                 found = parse_toml(text[:cut]).get("tree")
-            except TOMLDecodeError:
+            except toml.TOMLDecodeError:
                 found = None
             if found is not None:
                 return found
@@ -99,7 +100,7 @@ def _tree_id(path: Path) -> str:
     """The id in the file's `[tree]` table; the file name if it cannot be read or has none."""
     try:
         table = tree_table(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, TOMLDecodeError, RecursionError):
+    except (OSError, UnicodeDecodeError, toml.TOMLDecodeError, RecursionError):
         return path.stem
     ident = table.get("id") if isinstance(table, dict) else None
     return ident if isinstance(ident, str) else path.stem
