@@ -16,7 +16,8 @@ from typing import NamedTuple
 from textual import events
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
+
+from screens.widgets.pointed import Pointed
 
 KEY = "bold $footer-key-foreground on $footer-key-background"
 LABEL = "$footer-description-foreground on $footer-description-background"
@@ -38,7 +39,7 @@ class Key(NamedTuple):
         return text if self.enabled else text.stylize("dim")
 
 
-class WizardFooter(Widget, can_focus=False):
+class WizardFooter(Pointed, can_focus=False):
     ALLOW_SELECT = False
     DEFAULT_CSS = """
     WizardFooter {
@@ -62,7 +63,6 @@ class WizardFooter(Widget, can_focus=False):
         """The command palette's key, shown at the right end."""
         self._spans: list[tuple[int, int, Key]] = []
         """Where each key was drawn: (first cell, cell after the last, key)."""
-        self._hover: Key | None = None
 
     def on_mount(self) -> None:
         # The screen says when its keys are known (its widgets mounted) and when they change.
@@ -101,24 +101,16 @@ class WizardFooter(Widget, can_focus=False):
 
     def _drawn(self, key: Key) -> Content:
         text = key.text()
-        return text.stylize_before(HOVER) if key == self._hover else text
+        return text.stylize_before(HOVER) if key == self.hovered else text
 
     def key_at(self, x: int) -> Key | None:
         """The key drawn at cell `x`, if any."""
         return next((key for start, end, key in self._spans if start <= x < end), None)
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        key = self.key_at(event.x)
-        if key != self._hover:
-            self._hover = key
-            self.tooltip = key.tooltip if key and key.tooltip else None
-            self.refresh()
+    part_at = key_at
 
-    def on_leave(self) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.tooltip = None
-            self.refresh()
+    def tooltip_of(self, part: object) -> str | None:
+        return (part.tooltip or None) if isinstance(part, Key) else None
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         key = self.key_at(event.x)

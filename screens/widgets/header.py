@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from textual import events
 from textual.content import Content
-from textual.widget import Widget
+
+from screens.widgets.pointed import Pointed
 
 
 def what_if_forms(subtitle: str) -> list[tuple[int, bool, str]]:
@@ -19,7 +20,7 @@ def what_if_forms(subtitle: str) -> list[tuple[int, bool, str]]:
     ]
 
 
-class WizardHeader(Widget, can_focus=False):
+class WizardHeader(Pointed, can_focus=False):
     """The app's name and the tree's title when both fit; on a narrow terminal the tree's title
     alone, whole, as the title: it says where the user is, while the app's name is known already.
 
@@ -41,12 +42,10 @@ class WizardHeader(Widget, can_focus=False):
     """
     ICON = " ?"
     ICON_WIDTH = 8
-    """Cells of the icon's box on the left (Textual's), and of the clock's space on the right."""
+    """Cells of the icon's box on the left (as Textual's header)."""
     RIGHT = 10
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._hover = False
+    """Cells left blank on the right (Textual's header keeps them for a clock)."""
+    ICON_TOOLTIP = "Open the command palette"
 
     def on_mount(self) -> None:
         for node in (self.app, self.screen):
@@ -101,30 +100,21 @@ class WizardHeader(Widget, can_focus=False):
     def render(self) -> Content:
         room = self._room()
         icon = Content(self.ICON.ljust(self.ICON_WIDTH))
-        if self._hover:
+        if self.hovered:
             icon = icon.stylize("on $foreground 10%")
         title = self.format_title().truncate(room, ellipsis=True)
         left = (room - title.cell_length) // 2
         centred = Content(" " * left) + title
         return icon + centred.truncate(room, pad=True) + Content(" " * self.RIGHT)
 
-    def _on_icon(self, x: int) -> bool:
-        return x < self.ICON_WIDTH and self.app.ENABLE_COMMAND_PALETTE
+    def part_at(self, x: int) -> str | None:
+        """The icon ("icon") when `x` is on it; the rest of the header is no part."""
+        return "icon" if x < self.ICON_WIDTH and self.app.ENABLE_COMMAND_PALETTE else None
 
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        hover = self._on_icon(event.x)
-        if hover != self._hover:
-            self._hover = hover
-            self.tooltip = "Open the command palette" if hover else None
-            self.refresh()
-
-    def on_leave(self) -> None:
-        if self._hover:
-            self._hover = False
-            self.tooltip = None
-            self.refresh()
+    def tooltip_of(self, part: object) -> str | None:
+        return self.ICON_TOOLTIP
 
     async def on_click(self, event: events.Click) -> None:
-        if self._on_icon(event.x):
+        if self.part_at(event.x):
             event.stop()
             await self.run_action("app.command_palette")
