@@ -224,26 +224,25 @@ class HomeScreen(Waiting, Screen[None]):
         frame (the last listing, if any, is shown until then)."""
         if not sessions_later:
             self.show_catalog(tree_cards(self.lang), self.read_sessions(), self._read_clients())
+            self.show_waiting(self.sessions)
             return
-        self.show_catalog(tree_cards(self.lang), self.sessions, self.clients, waiting=False)
+        self.show_catalog(tree_cards(self.lang), self.sessions, self.clients)
         self.call_after_refresh(self._relist_sessions)
 
     def _relist_sessions(self) -> None:
         if self.is_attached:
             self.show_catalog(self.trees, self.read_sessions(), self._read_clients())
+            # What waits is said with the sessions, after the first frame: its module and
+            # folder listings are no part of the first.
+            self.show_waiting(self.sessions)
 
     def _read_clients(self) -> list[ClientSummary]:
         return list_clients(self.data_folder())
 
     def show_catalog(
-        self,
-        trees: list[TreeCard],
-        sessions: list[SessionSummary],
-        clients: list[ClientSummary],
-        waiting: bool = True,
+        self, trees: list[TreeCard], sessions: list[SessionSummary], clients: list[ClientSummary]
     ) -> None:
-        """Fill the lists (also called again when sessions change); with `waiting`, say what
-        waits (else it is said with the sessions, after the first frame)."""
+        """Fill the lists (also called again when sessions change)."""
         self.trees = trees
         tree_list = self.query_one("#trees", ChoiceList)
         tree_list.clear_options()
@@ -255,8 +254,6 @@ class HomeScreen(Waiting, Screen[None]):
         self.clients = clients
         self._groups = group_sessions(clients, sessions)
         self._show_sessions(bool(sessions or clients))
-        if waiting:
-            self.show_waiting(sessions)
         if trees:
             tree_list.highlighted = 0
         if self.focused is None:

@@ -60,8 +60,6 @@ class Hanging(Visual):
         self.indent = indent
         self._wrapped: dict[int, Content] = {}
         """By width: a layout asks at more than one (with and without a scrollbar)."""
-        self._last: tuple[object, list[Strip]] | None = None
-        """The last render: what it was asked for, and the strips."""
 
     @property
     def plain(self) -> str:
@@ -87,19 +85,9 @@ class Hanging(Visual):
     def render_strips(
         self, width: int, height: int | None, style: Style, options: RenderOptions
     ) -> list[Strip]:
-        # Textual draws a new screen twice (the second time as each widget's size is set):
-        # the same request is answered from the last render.
-        get = options.rules.get
-        key = (width, height, style, options.selection, options.selection_style,
-               options.post_style, get("text_align"), get("text_overflow"),
-               get("line_pad"))  # fmt: skip
-        if self._last is not None and self._last[0] == key:
-            return self._last[1]
         # Its lines are wrapped to `width` already: Content need not look for breaks again.
         nowrap = replace(options, rules=_NoWrap(options.rules))  # type: ignore[arg-type]
-        strips = self.wrapped(width).render_strips(width, height, style, nowrap)
-        self._last = (key, strips)
-        return strips
+        return self.wrapped(width).render_strips(width, height, style, nowrap)
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return self.content.get_optimal_width(rules, container_width)

@@ -33,12 +33,11 @@ def resolve(name: str) -> Path:
 
 
 _HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
-_TREE_HEADER = re.compile(r"""^[ \t]*\[[ \t]*(?:tree|"tree"|'tree')[ \t]*[.\]]""", re.MULTILINE)
+_TREE_TABLE = r"""\[[ \t]*(?:tree|"tree"|'tree')[ \t]*[.\]]"""
+_TREE_HEADER = re.compile(r"^[ \t]*" + _TREE_TABLE, re.MULTILINE)
 """`[tree]` or a `[tree.…]` subtable's header (a line that starts so inside a string does too,
 which only costs a full parse)."""
-
-
-_TREE_HEADER_ANYWHERE = re.compile(_TREE_HEADER.pattern.removeprefix("^[ \\t]*"))
+_TREE_HEADER_ANYWHERE = re.compile(_TREE_TABLE)
 
 
 def _tree_header(text: str, start: int = 0) -> int | None:
