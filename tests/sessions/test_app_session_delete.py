@@ -37,8 +37,9 @@ from wizard.tree.schema import Tree
 
 
 def two_sessions(data: Path, tree: Tree) -> dict[str, str]:
-    """Two saved sessions, Ana Silva's and Bo Chen's, last saved a day before (so listed
-    second): name to id."""
+    """Two saved sessions, Ana Silva's, last saved a minute ago, and Bo Chen's, a day before (so
+    listed second): name to id. (A minute: a session a test saves now is then newer; times are
+    kept to the second, and a tie would put either first.)"""
     store = SessionStore(data)
     ids = {}
     for name, answers in (("Bo Chen", ["overseas", 3]), ("Ana Silva", ["china"])):
@@ -46,9 +47,10 @@ def two_sessions(data: Path, tree: Tree) -> dict[str, str]:
         handle.set_people(name, None, None)
         handle.close()
         ids[name] = handle.current.id
-    bo = store.path(ids["Bo Chen"])
-    day_before = (store.load(ids["Bo Chen"]).updated - dt.timedelta(days=1)).isoformat()
-    bo.write_text(re.sub(r"(?m)^updated = .*$", f"updated = {day_before}", bo.read_text()))
+    for name, back in (("Bo Chen", dt.timedelta(days=1)), ("Ana Silva", dt.timedelta(minutes=1))):
+        path = store.path(ids[name])
+        earlier = (store.load(ids[name]).updated - back).isoformat()
+        path.write_text(re.sub(r"(?m)^updated = .*$", f"updated = {earlier}", path.read_text()))
     return ids
 
 
